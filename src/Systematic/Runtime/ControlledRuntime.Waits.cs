@@ -1,0 +1,36 @@
+namespace Lab.Systematic.Runtime;
+
+/// <summary>The one wait pattern every blocking primitive shares.</summary>
+internal sealed partial class ControlledRuntime
+{
+    /// <summary>
+    /// Waits until <paramref name="canProceed"/> holds. A zero timeout never blocks; a finite one makes "time out"
+    /// a choice of the strategy (the wait is enabled either way), never an infinite wait. Returns false on time-out.
+    /// </summary>
+    public bool WaitUntil(ControlledOperation operation, IWaitResource resource, string action, Func<bool> canProceed,
+        int millisecondsTimeout, string file, int line)
+    {
+        if (canProceed()) return true;
+        if (millisecondsTimeout == 0)
+        {
+            Record(operation, action + " failed", resource.Name, file, line);
+            return false;
+        }
+        Record(operation, action + " blocks", resource.Name, file, line);
+        if (Block(operation, resource, action, canProceed, timed: millisecondsTimeout != Timeout.Infinite)) return true;
+        Record(operation, action + " timed out", resource.Name, file, line);
+        return false;
+    }
+
+    /// <summary>Converts a BCL-style TimeSpan timeout to milliseconds, rejecting what the BCL rejects.</summary>
+    public static int ToMilliseconds(TimeSpan timeout)
+    {
+        double milliseconds = timeout.TotalMilliseconds;
+        if (milliseconds < -1 || milliseconds > int.MaxValue) throw new ArgumentOutOfRangeException(nameof(timeout));
+        return (int)milliseconds;
+    }
+
+    /// <summary>Rejects a negative timeout other than Timeout.Infinite, as the BCL does.</summary>
+    public static int CheckTimeout(int millisecondsTimeout) =>
+        millisecondsTimeout >= -1 ? millisecondsTimeout : throw new ArgumentOutOfRangeException(nameof(millisecondsTimeout));
+}

@@ -1,0 +1,326 @@
+using System.Diagnostics;
+using Lab.Systematic.Detection;
+using Lab.Systematic.Specifications;
+using Lab.Systematic.Strategies;
+using Lab.Systematic.Testing;
+using Lab.Systematic.Traces;
+
+namespace Lab.Systematic.Runtime;
+
+/// <summary>
+/// One iteration of an exploration. Exactly one controlled operation runs at a time: it holds the baton, makes the
+/// scheduling decision at its next scheduling point, and hands the baton to the chosen operation. All state below is
+/// touched only by the operation holding the baton, except <see cref="_bug"/> and <see cref="_canceled"/>, which an
+/// uncontrolled thread may set when it is caught misusing a primitive.
+/// </summary>
+internal sealed partial class ControlledRuntime
+{
+    [ThreadStatic] private static ControlledOperation? t_current;
+
+    private readonly ExplorationOptions _options;
+    private readonly ISchedulingStrategy _strategy;
+    private readonly OperationThreadPool _pool;
+    private readonly IReadOnlyList<string>? _expectedOperations;
+    private readonly SemaphoreSlim _iterationDone = new(0, 1);
+    private readonly List<ControlledOperation> _operations = [];
+    private readonly List<IWaitResource> _resources = [];
+    private readonly List<int> _enabled = [];
+    private readonly bool _fair;
+    private BugReport? _bug;
+    private volatile bool _canceled;
+    private int _step;
+
+    public ControlledRuntime(ExplorationOptions options, ISchedulingStrategy strategy, OperationThreadPool pool,
+        IReadOnlyList<string>? expectedOperations = null)
+    {
+        _options = options;
+        _strategy = strategy;
+        _pool = pool;
+        _expectedOperations = expectedOperations;
+        _fair = strategy.IsFair;
+        Races = options.DetectDataRaces ? new RaceDetector() : null;
+    }
+
+    /// <summary>The operation running on the calling OS thread, or null on a thread the engine does not control.</summary>
+    public static ControlledOperation? CurrentOperation => t_current;
+
+    /// <summary>The runtime a primitive created now belongs to (null outside an exploration: the primitive runs for real).</summary>
+    public static ControlledRuntime? Current => t_current?.Runtime;
+
+    public List<Decision> Decisions { get; } = [];
+
+    public List<StepRecord> Steps { get; } = [];
+
+    public RaceDetector? Races { get; }
+
+    public IReadOnlyList<ControlledOperation> Operations => _operations;
+
+    public BugReport? Bug => Volatile.Read(ref _bug);
+
+    public bool HitStepBound { get; private set; }
+
+    /// <summary>Decisions that switched away from an operation that could have gone on.</summary>
+    public int Preemptions { get; private set; }
+
+    public int StepCount => _step;
+
+    public bool IsFair => _fair;
+
+    /// <summary>Runs the body as operation "main" and returns when every operation has finished or been unwound.</summary>
+    public bool Run(Action body)
+    {
+        ControlledOperation main = CreateOperation(body, "main", parent: null);
+        main.Thread!.Wake();
+        int lastStep = -1;
+        while (!_iterationDone.Wait(_options.HangTimeout))
+        {
+            if (_step != lastStep)
+            {
+                lastStep = _step;
+                continue;
+            }
+            ReportBug(new BugReport(BugKind.Hang,
+                $"no scheduling point was reached for {_options.HangTimeout.TotalSeconds:0.#} s at step {_step}: explored code loops on " +
+                "plain fields or blocks in an uncontrolled call (System.Threading, I/O). Use Shared<T> and the controlled primitives."));
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>Creates an operation; it is enabled at once but runs only when a decision picks it.</summary>
+    public ControlledOperation CreateOperation(Action body, string? name, ControlledOperation? parent)
+    {
+        int id = _operations.Count;
+        string unique = name is null ? (id == 0 ? "main" : $"T{id}") : _operations.Exists(o => o.Name == name) ? $"{name}#{id}" : name;
+        if (_expectedOperations is not null && (id >= _expectedOperations.Count || _expectedOperations[id] != unique))
+        {
+            string expected = id < _expectedOperations.Count ? $"'{_expectedOperations[id]}'" : "no more operations";
+            Fail(new BugReport(BugKind.ReplayDivergence,
+                $"replay diverged: the program created operation #{id} '{unique}' where the trace has {expected}. " +
+                "The code changed since the trace was recorded; record a new trace by exploring again."));
+        }
+        var operation = new ControlledOperation(this, id, unique, body);
+        _operations.Add(operation);
+        operation.Thread = _pool.Rent();
+        operation.Thread.Assign(operation);
+        Races?.OnCreate(operation, parent);
+        return operation;
+    }
+
+    public void Register(IWaitResource resource) => _resources.Add(resource);
+
+    /// <summary>
+    /// Returns the calling operation if it belongs to this runtime. A call from any other thread is uncontrolled
+    /// concurrency: it is reported, and the caller gets an exception that says what to change.
+    /// </summary>
+    public ControlledOperation Enter(string primitive)
+    {
+        ControlledOperation? operation = t_current;
+        if (operation is null || operation.Runtime != this)
+        {
+            var error = new UncontrolledConcurrencyException(primitive);
+            ReportBug(new BugReport(BugKind.UncontrolledConcurrency, error.Message));
+            throw error;
+        }
+        if (_canceled) throw new ExecutionCanceledException();
+        return operation;
+    }
+
+    /// <summary>A visible step is about to happen: let the strategy decide who performs it.</summary>
+    public void SchedulingPoint(ControlledOperation operation)
+    {
+        if (operation.SkipNextPoint)
+        {
+            operation.SkipNextPoint = false;
+            return;
+        }
+        Decide(operation);
+    }
+
+    /// <summary>
+    /// Blocks the operation until a decision schedules it again. Returns true if its wait is satisfied, false if it
+    /// was scheduled only to time out (possible only for a timed wait).
+    /// </summary>
+    public bool Block(ControlledOperation operation, IWaitResource resource, string action, Func<bool> canProceed, bool timed)
+    {
+        operation.BlockOn(resource, action, canProceed, timed);
+        Decide(operation);
+        bool satisfied = operation.CanProceed;
+        operation.Unblock();
+        return satisfied;
+    }
+
+    public void Record(ControlledOperation operation, string action, string? resource, string? file, int line, long? value = null) =>
+        Steps.Add(new StepRecord(operation.Id, action, resource, file, line, value));
+
+    public bool ChooseBoolean(ControlledOperation operation)
+    {
+        bool value = Choose(() => _strategy.NextBoolean(_step));
+        Decisions.Add(new Decision(DecisionKind.Boolean, value ? 1 : 0));
+        return value;
+    }
+
+    public int ChooseInteger(ControlledOperation operation, int maxValue)
+    {
+        if (maxValue <= 0) throw new ArgumentOutOfRangeException(nameof(maxValue), maxValue, "must be positive");
+        int value = Choose(() => _strategy.NextInteger(maxValue, _step));
+        if (value < 0 || value >= maxValue) throw new InvalidOperationException($"strategy {_strategy.Description} chose {value}, outside [0, {maxValue})");
+        Decisions.Add(new Decision(DecisionKind.Integer, value));
+        return value;
+    }
+
+    /// <summary>Records a bug found by the running operation and unwinds it.</summary>
+    public ExecutionCanceledException Fail(BugReport bug)
+    {
+        ReportBug(bug);
+        return new ExecutionCanceledException();
+    }
+
+    /// <summary>First bug wins; every later one is a consequence of it (or of the unwinding).</summary>
+    public void ReportBug(BugReport bug)
+    {
+        Interlocked.CompareExchange(ref _bug, bug, null);
+        _canceled = true;
+    }
+
+    // ---- the decision loop -------------------------------------------------------------------------------------
+
+    private void Decide(ControlledOperation current)
+    {
+        ControlledOperation? next = PickNext(current);
+        if (next is null) throw new ExecutionCanceledException();
+        if (next == current) return;
+        next.Thread!.Wake();
+        current.Thread!.Park();
+        if (_canceled) throw new ExecutionCanceledException();
+    }
+
+    /// <summary>One scheduling decision. Null means the iteration is over (a bug, the step bound, or nothing left to run).</summary>
+    private ControlledOperation? PickNext(ControlledOperation current)
+    {
+        if (_canceled) return null;
+        if (++_step > _options.MaxSteps)
+        {
+            OnStepBoundReached();
+            return null;
+        }
+        CollectEnabled();
+        if (_enabled.Count == 0)
+        {
+            if (_operations.Exists(o => o.Status != OperationStatus.Completed)) ReportBug(DeadlockReport.Describe(_operations, _resources));
+            return null;
+        }
+        int currentId = current.Status != OperationStatus.Completed && current.IsEnabled ? current.Id : -1;
+        int chosen = Choose(() => _strategy.NextOperation(_enabled, currentId, _step));
+        if (_canceled) return null;
+        if (chosen < 0 || chosen >= _operations.Count || !_enabled.Contains(chosen))
+        {
+            throw new InvalidOperationException($"strategy {_strategy.Description} chose operation #{chosen}, which is not enabled");
+        }
+        Decisions.Add(new Decision(DecisionKind.Operation, chosen));
+        if (currentId >= 0 && chosen != currentId) Preemptions++;
+        if (_fair) TrackFairness(chosen);
+        if (_step > _livenessDeadline && CheckLiveness()) return null;
+        return _operations[chosen];
+    }
+
+    private void CollectEnabled()
+    {
+        _enabled.Clear();
+        foreach (ControlledOperation operation in _operations)
+        {
+            if (operation.IsEnabled) _enabled.Add(operation.Id);
+        }
+    }
+
+    private T Choose<T>(Func<T> choice)
+    {
+        try
+        {
+            return choice();
+        }
+        catch (ReplayDivergenceException divergence)
+        {
+            throw Fail(new BugReport(BugKind.ReplayDivergence, divergence.Message));
+        }
+        catch (NondeterminismException nondeterminism)
+        {
+            throw Fail(new BugReport(BugKind.Nondeterminism, nondeterminism.Message));
+        }
+    }
+
+    private void OnStepBoundReached()
+    {
+        HitStepBound = true;
+        if (_fair && _options.FairNonTerminationIsBug)
+        {
+            ReportBug(LivenessReport(HottestMonitor()?.Kind ?? BugKind.Livelock,
+                $"the program did not terminate within {_options.MaxSteps} steps of a fair schedule" + DescribeHotMonitors()));
+        }
+        _canceled = true;
+    }
+
+    // ---- operation lifecycle (runs on the pooled thread) ---------------------------------------------------------
+
+    public void RunOperation(ControlledOperation operation)
+    {
+        t_current = operation;
+        try
+        {
+            if (!_canceled)
+            {
+                operation.Status = OperationStatus.Enabled;
+                operation.Body();
+            }
+        }
+        catch (Exception exception) when (!_canceled && exception is not ExecutionCanceledException)
+        {
+            ReportBug(new BugReport(BugKind.UnhandledException,
+                $"{exception.GetType().FullName} in {operation.Name}: {exception.Message}",
+                operation.Name, SourceLocation.Of(exception), exception.ToString()));
+        }
+        catch (Exception) when (_canceled)
+        {
+            // The iteration is over; exceptions raised while unwinding are consequences of the bug already reported.
+        }
+        finally
+        {
+            t_current = null;
+        }
+        Complete(operation);
+    }
+
+    private void Complete(ControlledOperation operation)
+    {
+        operation.Status = OperationStatus.Completed;
+        Races?.OnComplete(operation);
+        PooledThread thread = operation.Thread!;
+        ControlledOperation? next = _canceled ? null : PickNext(operation);
+        thread.Release();
+        if (next is not null) next.Thread!.Wake();
+        else if (_canceled) ContinueTeardown();
+        else
+        {
+            if (HotAtTermination() is { } hot) ReportBug(hot);
+            _iterationDone.Release();
+        }
+    }
+
+    /// <summary>Wakes the next unfinished operation so it unwinds; the last one to finish ends the iteration.</summary>
+    private void ContinueTeardown()
+    {
+        foreach (ControlledOperation operation in _operations)
+        {
+            if (operation.Status == OperationStatus.Completed) continue;
+            operation.Thread!.Wake();
+            return;
+        }
+        _iterationDone.Release();
+    }
+
+    [StackTraceHidden]
+    public static void ThrowIfCanceled(ControlledRuntime runtime)
+    {
+        if (runtime._canceled) throw new ExecutionCanceledException();
+    }
+}

@@ -1,0 +1,19 @@
+using System.Diagnostics;
+
+namespace Lab.Systematic.Runtime;
+
+/// <summary>Turns caller-info and stack frames into the "File.cs:12" form used everywhere in reports.</summary>
+internal static class SourceLocation
+{
+    public static string Format(string? file, int line) => file is null or "" ? "?" : $"{Path.GetFileName(file)}:{line}";
+
+    /// <summary>The innermost frame of the exception that has a source file, if the PDB is there.</summary>
+    public static string? Of(Exception exception)
+    {
+        foreach (StackFrame frame in new StackTrace(exception, fNeedFileInfo: true).GetFrames())
+        {
+            if (frame.GetFileName() is { } file) return Format(file, frame.GetFileLineNumber());
+        }
+        return null;
+    }
+}

@@ -1,0 +1,87 @@
+using System.Text;
+using Lab.Systematic.Detection;
+using Lab.Systematic.Traces;
+
+namespace Lab.Systematic.Testing;
+
+/// <summary>What an exploration or a replay found, with what it cost and how to reproduce it.</summary>
+public sealed record TestReport
+{
+    /// <summary>The explored test's name.</summary>
+    public required string TestName { get; init; }
+
+    /// <summary>The strategy, with its parameters.</summary>
+    public required string Strategy { get; init; }
+
+    /// <summary>The seed.</summary>
+    public required ulong Seed { get; init; }
+
+    /// <summary>Iterations run (including the failing one).</summary>
+    public required int Iterations { get; init; }
+
+    /// <summary>Distinct schedules among them (by their decision sequences).</summary>
+    public required int DistinctSchedules { get; init; }
+
+    /// <summary>Scheduling decisions made over all iterations.</summary>
+    public required long TotalSteps { get; init; }
+
+    /// <summary>Wall-clock time of the whole run.</summary>
+    public required TimeSpan Elapsed { get; init; }
+
+    /// <summary>Iterations cut off by the step bound without counting as a bug (unfair schedules of spinning code).</summary>
+    public int IterationsAtStepBound { get; init; }
+
+    /// <summary>True when DFS explored every schedule within its bound.</summary>
+    public bool SpaceExhausted { get; init; }
+
+    /// <summary>True when this report comes from replaying a trace.</summary>
+    public bool IsReplay { get; init; }
+
+    /// <summary>The bug found, or null.</summary>
+    public BugReport? Bug { get; init; }
+
+    /// <summary>The iteration (from 0) that found the bug.</summary>
+    public int? BugIteration { get; init; }
+
+    /// <summary>The failing schedule.</summary>
+    public ScheduleTrace? Trace { get; init; }
+
+    /// <summary>Where the failing schedule was saved.</summary>
+    public string? TracePath { get; init; }
+
+    /// <summary>The first data race seen in any iteration, even when a stronger bug is the one reported.</summary>
+    public BugReport? FirstRace { get; init; }
+
+    /// <summary>True when nothing was found.</summary>
+    public bool IsBugFree => Bug is null;
+
+    /// <summary>The command that replays the failing schedule.</summary>
+    public string? ReplayCommand => TracePath is null ? null : $"dotnet run --project tools/Lab -- replay \"{TracePath}\"   (or LAB_REPLAY=\"{TracePath}\" dotnet test)";
+
+    /// <summary>One line: what was run and what came of it.</summary>
+    public string Summary
+    {
+        get
+        {
+            string space = SpaceExhausted ? $", space exhausted: {DistinctSchedules} schedules" : "";
+            string outcome = Bug is null ? "no bug found" : $"{Bug.Kind} found in iteration {BugIteration}";
+            return $"{TestName}: {outcome} ({Strategy}, seed {Seed}, {Iterations} iterations, {DistinctSchedules} distinct schedules, " +
+                   $"{TotalSteps} steps, {Elapsed.TotalMilliseconds:0} ms{space})";
+        }
+    }
+
+    /// <summary>The full account: summary, bug, readable interleaving, trace path and replay command.</summary>
+    public string Describe(int edgeRows = 30)
+    {
+        var text = new StringBuilder().AppendLine(Summary);
+        if (Bug is not null)
+        {
+            text.AppendLine($"{Bug.Kind}: {Bug.Message}");
+            if (Bug.Location is not null) text.AppendLine($"  at {Bug.Location}" + (Bug.Operation is null ? "" : $" in {Bug.Operation}"));
+            if (Bug.StackTrace is not null) text.AppendLine(Bug.StackTrace);
+        }
+        if (Trace is not null && Trace.Steps.Count > 0) text.AppendLine().Append(TraceRenderer.Render(Trace with { Bug = null }, edgeRows));
+        if (TracePath is not null) text.AppendLine().AppendLine($"trace: {TracePath}").AppendLine($"replay: {ReplayCommand}");
+        return text.ToString();
+    }
+}

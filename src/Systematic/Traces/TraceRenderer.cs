@@ -1,0 +1,56 @@
+using System.Text;
+
+namespace Lab.Systematic.Traces;
+
+/// <summary>
+/// Renders a trace for people: one column per thread, one row per step, each cell the operation and its source
+/// line, so the interleaving reads top to bottom like the Lincheck tables.
+/// </summary>
+public static class TraceRenderer
+{
+    /// <summary>Cells wider than this are shortened with an ellipsis.</summary>
+    public const int MaxCellWidth = 40;
+
+    /// <summary>
+    /// The table; long traces keep their first and last <paramref name="edgeRows"/> rows (0 keeps all), since a
+    /// livelock's ten thousand steps repeat one cycle.
+    /// </summary>
+    public static string Render(ScheduleTrace trace, int edgeRows = 0)
+    {
+        var columns = trace.Operations.Select((name, id) => trace.Steps.Any(s => s.Operation == id) ? id : -1).Where(id => id >= 0).ToList();
+        int[] widths = columns.Select(id => Math.Max(trace.Operations[id].Length, trace.Steps.Where(s => s.Operation == id).Select(s => Cell(s).Length).DefaultIfEmpty(0).Max())).ToArray();
+        int indexWidth = Math.Max(4, trace.Steps.Count.ToString().Length);
+        var text = new StringBuilder();
+        text.Append("step".PadLeft(indexWidth));
+        for (int c = 0; c < columns.Count; c++) text.Append(" | ").Append(trace.Operations[columns[c]].PadRight(widths[c]));
+        text.AppendLine();
+        text.Append(new string('-', indexWidth));
+        foreach (int width in widths) text.Append("-+-").Append(new string('-', width));
+        text.AppendLine();
+        for (int i = 0; i < trace.Steps.Count; i++)
+        {
+            if (edgeRows > 0 && i == edgeRows && trace.Steps.Count > 2 * edgeRows)
+            {
+                text.AppendLine($"{"...".PadLeft(indexWidth)}   ({trace.Steps.Count - 2 * edgeRows} steps omitted; replay with --steps to see all)");
+                i = trace.Steps.Count - edgeRows - 1;
+                continue;
+            }
+            StepRecord step = trace.Steps[i];
+            text.Append((i + 1).ToString().PadLeft(indexWidth));
+            for (int c = 0; c < columns.Count; c++)
+            {
+                text.Append(" | ").Append((columns[c] == step.Operation ? Cell(step) : "").PadRight(widths[c]));
+            }
+            text.AppendLine();
+        }
+        if (trace.Bug is { } bug) text.AppendLine().Append(bug.Kind).Append(": ").AppendLine(bug.Message);
+        return text.ToString();
+    }
+
+    private static string Cell(StepRecord step)
+    {
+        string location = step.Location;
+        string cell = location.Length == 0 ? step.Describe() : $"{step.Describe()} @{location}";
+        return cell.Length <= MaxCellWidth ? cell : cell[..(MaxCellWidth - 1)] + "…";
+    }
+}
