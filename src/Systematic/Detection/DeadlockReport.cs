@@ -12,8 +12,8 @@ internal static class DeadlockReport
         IEnumerable<ControlledOperation> order = cycle.Concat(blocked.Except(cycle));
         string clauses = string.Join("; ", order.Select(o => Clause(o, resources)));
         string head = cycle.Count > 0
-            ? $"Deadlock: {string.Join(" → ", cycle.Select(o => o.Name).Append(cycle[0].Name))} wait for each other. "
-            : "Deadlock: every unfinished thread is blocked and none can wake another. ";
+            ? $"{string.Join(" → ", cycle.Select(o => o.Name).Append(cycle[0].Name))} wait for each other. "
+            : "every unfinished thread is blocked and none can wake another. ";
         return new BugReport(BugKind.Deadlock, head + clauses + ".");
     }
 

@@ -150,8 +150,12 @@ internal sealed partial class ControlledRuntime
         return satisfied;
     }
 
-    public void Record(ControlledOperation operation, string action, string? resource, string? file, int line, long? value = null) =>
+    /// <summary>Records a visible step; after its first one, every further visible step of the operation gets a decision.</summary>
+    public void Record(ControlledOperation operation, string action, string? resource, string? file, int line, long? value = null)
+    {
+        operation.SkipNextPoint = false;
         Steps.Add(new StepRecord(operation.Id, action, resource, file, line, value));
+    }
 
     public bool ChooseBoolean(ControlledOperation operation)
     {

@@ -78,7 +78,7 @@ public sealed class Barrier : IWaitResource, IDisposable
         _runtime.Record(operation, "SignalAndWait", Name, file, line, phase);
         if (_arrived == _participants)
         {
-            FinishPhase();
+            FinishPhase(operation);
         }
         else if (!_runtime.WaitUntil(operation, this, "SignalAndWait", () => _phase != phase, millisecondsTimeout, file, line))
         {
@@ -90,10 +90,15 @@ public sealed class Barrier : IWaitResource, IDisposable
         return true;
     }
 
-    private void FinishPhase()
+    /// <summary>
+    /// Runs on the last arriver: it sees every participant's work of the phase, runs the post-phase action, and
+    /// releases all of it (the action's effects included) to the departing participants.
+    /// </summary>
+    private void FinishPhase(ControlledOperation last)
     {
-        _departures.Join(_arrivals);
+        _runtime!.Races?.Acquire(last, _arrivals);
         _postPhaseAction?.Invoke(this);
+        _runtime.Races?.Release(last, _departures);
         _arrived = 0;
         _phase++;
     }
@@ -115,7 +120,7 @@ public sealed class Barrier : IWaitResource, IDisposable
         }
         _participants += delta;
         _runtime.Record(operation, delta > 0 ? "AddParticipant" : "RemoveParticipant", Name, file, line, _participants);
-        if (_participants > 0 && _arrived == _participants) FinishPhase();
+        if (_participants > 0 && _arrived == _participants) FinishPhase(operation);
         return _phase;
     }
 

@@ -59,7 +59,7 @@ public sealed class Lock : IWaitResource
     public Scope EnterScope([CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
     {
         Enter(file, line);
-        return new Scope(this);
+        return new Scope(this, file, line);
     }
 
     /// <summary>Releases one level of ownership; throws <see cref="SynchronizationLockException"/> if the caller does not own it.</summary>
@@ -194,11 +194,11 @@ public sealed class Lock : IWaitResource
 
     string IWaitResource.DescribeState() => _owner is null ? "free" : $"held by {_owner.Name}";
 
-    /// <summary>Releases the lock when disposed; returned by <see cref="EnterScope"/>.</summary>
-    public readonly struct Scope(Lock owner) : IDisposable
+    /// <summary>Releases the lock when disposed; returned by <see cref="EnterScope"/>. Traces show the exit at the scope's line.</summary>
+    public readonly struct Scope(Lock owner, string file, int line) : IDisposable
     {
         /// <summary>Exits the lock.</summary>
-        public void Dispose() => owner.Exit();
+        public void Dispose() => owner.Exit(file, line);
     }
 
     private sealed class PulseWaiter(ControlledOperation operation)

@@ -9,7 +9,10 @@ public readonly record struct StepRecord(int Operation, string Action, string? R
     /// <summary>The step as a person reads it, e.g. "Enter(fork0)" or "write count = 3".</summary>
     public string Describe()
     {
-        string target = Resource is null ? Action : Action is "read" or "write" ? $"{Action} {Resource}" : $"{Action}({Resource})";
+        string target = Resource is null ? Action
+            : Action is "read" or "write" ? $"{Action} {Resource}"
+            : Action.IndexOf(' ') is var space and > 0 ? $"{Action[..space]}({Resource}){Action[space..]}"
+            : $"{Action}({Resource})";
         return Value is { } value ? $"{target} = {value}" : target;
     }
 
