@@ -1,7 +1,6 @@
 using Lab.Systematic.Detection;
 using Lab.Systematic.NUnit;
 using Lab.Systematic.Testing;
-using Is = Lab.Systematic.NUnit.Is;
 
 namespace Lab.Systematic.Tests.Detection;
 

@@ -3,7 +3,6 @@ using Lab.Systematic.NUnit;
 using Lab.Systematic.Specifications;
 using Lab.Systematic.Testing;
 using Lab.Systematic.Threading;
-using Is = Lab.Systematic.NUnit.Is;
 
 namespace Lab.Systematic.Tests.Detection;
 

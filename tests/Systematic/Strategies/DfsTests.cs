@@ -1,6 +1,5 @@
 using Lab.Systematic.Testing;
 using Lab.Systematic.NUnit;
-using Is = Lab.Systematic.NUnit.Is;
 
 namespace Lab.Systematic.Tests.Strategies;
 
