@@ -59,8 +59,11 @@ internal sealed partial class ControlledRuntime
 
     public bool HitStepBound { get; private set; }
 
-    /// <summary>Decisions that switched away from an operation that could have gone on.</summary>
-    public int Preemptions { get; private set; }
+    /// <summary>Decisions that switched away from an operation that could have gone on, and which operation that was.</summary>
+    public List<PreemptionPoint> PreemptionPoints { get; } = [];
+
+    /// <summary>How many times the schedule preempted an operation.</summary>
+    public int Preemptions => PreemptionPoints.Count;
 
     public int StepCount => _step;
 
@@ -91,7 +94,7 @@ internal sealed partial class ControlledRuntime
     public ControlledOperation CreateOperation(Action body, string? name, ControlledOperation? parent)
     {
         int id = _operations.Count;
-        string unique = name is null ? (id == 0 ? "main" : $"T{id}") : _operations.Exists(o => o.Name == name) ? $"{name}#{id}" : name;
+        string unique = name is null ? DefaultName(id) : IsNameTaken(name) ? $"{name}#{id}" : name;
         if (_expectedOperations is not null && (id >= _expectedOperations.Count || _expectedOperations[id] != unique))
         {
             string expected = id < _expectedOperations.Count ? $"'{_expectedOperations[id]}'" : "no more operations";
@@ -108,6 +111,20 @@ internal sealed partial class ControlledRuntime
     }
 
     public void Register(IWaitResource resource) => _resources.Add(resource);
+
+    private static readonly string[] DefaultNames = Enumerable.Range(0, 64).Select(i => i == 0 ? "main" : $"T{i}").ToArray();
+
+    /// <summary>"main", then "T1", "T2", ... by creation order (cached: names are made every iteration).</summary>
+    private static string DefaultName(int id) => id < DefaultNames.Length ? DefaultNames[id] : $"T{id}";
+
+    private bool IsNameTaken(string name)
+    {
+        foreach (ControlledOperation operation in _operations)
+        {
+            if (operation.Name == name) return true;
+        }
+        return false;
+    }
 
     /// <summary>
     /// Returns the calling operation if it belongs to this runtime. A call from any other thread is uncontrolled
@@ -215,14 +232,22 @@ internal sealed partial class ControlledRuntime
             return null;
         }
         int currentId = current.Status != OperationStatus.Completed && current.IsEnabled ? current.Id : -1;
-        int chosen = Choose(() => _strategy.NextOperation(_enabled, currentId, _step));
+        int chosen;
+        try
+        {
+            chosen = _strategy.NextOperation(_enabled, currentId, _step);
+        }
+        catch (Exception exception) when (exception is ReplayDivergenceException or NondeterminismException)
+        {
+            throw Fail(StrategyError(exception));
+        }
         if (_canceled) return null;
         if (chosen < 0 || chosen >= _operations.Count || !_enabled.Contains(chosen))
         {
             throw new InvalidOperationException($"strategy {_strategy.Description} chose operation #{chosen}, which is not enabled");
         }
         Decisions.Add(new Decision(DecisionKind.Operation, chosen));
-        if (currentId >= 0 && chosen != currentId) Preemptions++;
+        if (currentId >= 0 && chosen != currentId) PreemptionPoints.Add(new PreemptionPoint(Decisions.Count - 1, currentId));
         if (_fair) TrackFairness(chosen);
         if (_step > _livenessDeadline && CheckLiveness()) return null;
         return _operations[chosen];
@@ -237,21 +262,21 @@ internal sealed partial class ControlledRuntime
         }
     }
 
+    /// <summary>Runs a value choice of the strategy, turning its replay and nondeterminism errors into reports.</summary>
     private T Choose<T>(Func<T> choice)
     {
         try
         {
             return choice();
         }
-        catch (ReplayDivergenceException divergence)
+        catch (Exception exception) when (exception is ReplayDivergenceException or NondeterminismException)
         {
-            throw Fail(new BugReport(BugKind.ReplayDivergence, divergence.Message));
-        }
-        catch (NondeterminismException nondeterminism)
-        {
-            throw Fail(new BugReport(BugKind.Nondeterminism, nondeterminism.Message));
+            throw Fail(StrategyError(exception));
         }
     }
+
+    private static BugReport StrategyError(Exception exception) =>
+        new(exception is ReplayDivergenceException ? BugKind.ReplayDivergence : BugKind.Nondeterminism, exception.Message);
 
     private void OnStepBoundReached()
     {

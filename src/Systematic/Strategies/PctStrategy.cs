@@ -11,8 +11,8 @@ public sealed class PctStrategy : ISchedulingStrategy
     private readonly List<int> _priorities = [];      // operation ids, highest priority first
     private readonly HashSet<int> _changePoints = [];
     private DeterministicRandom _random;
-    private int _horizon = InitialHorizon;              // estimated steps per iteration, learned from completed ones
-    private int _longestIteration;
+    private int _horizon = InitialHorizon;              // estimated steps per iteration, from the calibration run
+    private bool _calibrated;
 
     /// <summary>The step horizon assumed before any iteration has completed.</summary>
     public const int InitialHorizon = 100;
@@ -69,10 +69,15 @@ public sealed class PctStrategy : ISchedulingStrategy
     public int NextInteger(int maxValue, int step) => _random.Next(maxValue);
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Only the first report sizes the horizon (the engine sends a calibration run's length first), so that every
+    /// iteration stays a pure function of the seed and its index, whatever ran before it or on other workers.
+    /// </remarks>
     public void CompleteIteration(int steps)
     {
-        _longestIteration = Math.Max(_longestIteration, steps);
-        _horizon = Math.Max(1, _longestIteration);
+        if (_calibrated) return;
+        _calibrated = true;
+        _horizon = Math.Max(1, steps);
     }
 
     private int HighestPriority(IReadOnlyList<int> enabled)

@@ -47,6 +47,30 @@ public sealed record ExplorationOptions
     /// <summary>Where failing traces are written (default: a "lab-traces" folder in the temp directory).</summary>
     public string? TraceDirectory { get; init; }
 
+    /// <summary>How many iterations run at once, each on its own runtime (default 1). The result does not depend on it.</summary>
+    public int Parallelism { get; init; } = 1;
+
+    /// <summary>This process's share of the iterations: iteration i runs here when i % ShardCount == ShardIndex (default 0 of 1).</summary>
+    public int ShardIndex { get; init; }
+
+    /// <summary>How many shards the iterations are split into (default 1).</summary>
+    public int ShardCount { get; init; } = 1;
+
+    /// <summary>Whether a found bug's schedule is shrunk (fewest preemptions, then fewest steps) before it is shown (default true).</summary>
+    public bool Minimize { get; init; } = true;
+
+    /// <summary>How many re-runs minimisation may spend (default 200).</summary>
+    public int MinimizeBudget { get; init; } = 200;
+
+    /// <summary>Returns a copy with <see cref="Parallelism"/> set.</summary>
+    public ExplorationOptions WithParallelism(int workers) => this with { Parallelism = workers };
+
+    /// <summary>Returns a copy that runs shard <paramref name="index"/> of <paramref name="count"/>.</summary>
+    public ExplorationOptions WithShard(int index, int count) => this with { ShardIndex = index, ShardCount = count };
+
+    /// <summary>Returns a copy with <see cref="Minimize"/> set.</summary>
+    public ExplorationOptions WithMinimization(bool enabled) => this with { Minimize = enabled };
+
     /// <summary>Returns a copy with <see cref="Iterations"/> set.</summary>
     public ExplorationOptions WithIterations(int iterations) => this with { Iterations = iterations };
 
@@ -87,6 +111,16 @@ public sealed record ExplorationOptions
         if (LivenessBound < 1) throw new ArgumentOutOfRangeException(nameof(LivenessBound), LivenessBound, "LivenessBound must be at least 1.");
         if (TimeLimit <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(TimeLimit), TimeLimit, "TimeLimit must be positive.");
         if (HangTimeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(HangTimeout), HangTimeout, "HangTimeout must be positive.");
+        if (Parallelism < 1) throw new ArgumentOutOfRangeException(nameof(Parallelism), Parallelism, "Parallelism must be at least 1.");
+        if (ShardCount < 1 || ShardIndex < 0 || ShardIndex >= ShardCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ShardIndex), $"{ShardIndex}/{ShardCount}", "the shard must be i/n with 0 <= i < n.");
+        }
+        if (Strategy == StrategyKind.Dfs && (Parallelism > 1 || ShardCount > 1))
+        {
+            throw new ArgumentException("DFS explores one path after another and cannot run in parallel or in shards; use Parallelism 1 and no shard.", nameof(Strategy));
+        }
+        if (MinimizeBudget < 0) throw new ArgumentOutOfRangeException(nameof(MinimizeBudget), MinimizeBudget, "MinimizeBudget must be zero or more.");
     }
 
     /// <summary>Builds the strategy these options name.</summary>

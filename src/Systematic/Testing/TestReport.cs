@@ -49,6 +49,12 @@ public sealed record TestReport
     /// <summary>Where the failing schedule was saved.</summary>
     public string? TracePath { get; init; }
 
+    /// <summary>The failing schedule as found, before minimisation (the same as <see cref="Trace"/> when nothing shrank).</summary>
+    public ScheduleTrace? OriginalTrace { get; init; }
+
+    /// <summary>Where the schedule as found was saved.</summary>
+    public string? OriginalTracePath { get; init; }
+
     /// <summary>The first data race seen in any iteration, even when a stronger bug is the one reported.</summary>
     public BugReport? FirstRace { get; init; }
 
@@ -81,6 +87,11 @@ public sealed record TestReport
             if (Bug.StackTrace is not null) text.AppendLine(Bug.StackTrace);
         }
         if (Trace is not null && Trace.Steps.Count > 0) text.AppendLine().Append(TraceRenderer.Render(Trace with { Bug = null }, edgeRows));
+        if (OriginalTrace is not null && Trace is not null && !ReferenceEquals(OriginalTrace, Trace))
+        {
+            text.AppendLine().AppendLine($"minimised: {OriginalTrace.Preemptions} → {Trace.Preemptions} preemptions, " +
+                                         $"{OriginalTrace.Steps.Count} → {Trace.Steps.Count} steps (as found: {OriginalTracePath})");
+        }
         if (TracePath is not null) text.AppendLine().AppendLine($"trace: {TracePath}").AppendLine($"replay: {ReplayCommand}");
         return text.ToString();
     }

@@ -13,6 +13,7 @@ public sealed class ControlledThread
     private readonly Action _body;
     private readonly string? _name;
     private ControlledOperation? _operation;
+    private ThreadCompletion? _completion;
     private Thread? _real;
     private Exception? _realFailure;
 
@@ -95,7 +96,7 @@ public sealed class ControlledThread
         runtime.SchedulingPoint(current);
         ControlledOperation target = _operation;
         bool joined = target.Status == OperationStatus.Completed
-            || runtime.Block(current, new ThreadCompletion(target), "Join", () => target.Status == OperationStatus.Completed, timed);
+            || runtime.Block(current, _completion ??= new ThreadCompletion(target), "Join", _completion.IsComplete, timed);
         if (joined) runtime.Races?.OnJoin(current, target);
         runtime.Record(current, joined ? "Join" : "Join timed out", target.Name, file, line);
         return joined;
@@ -114,8 +115,18 @@ public sealed class ControlledThread
     }
 
     /// <summary>What a joiner waits for: the thread's completion, "held" by the thread itself.</summary>
-    private sealed class ThreadCompletion(ControlledOperation operation) : IWaitResource
+    private sealed class ThreadCompletion : IWaitResource
     {
+        private readonly ControlledOperation operation;
+
+        public ThreadCompletion(ControlledOperation operation)
+        {
+            this.operation = operation;
+            IsComplete = () => operation.Status == OperationStatus.Completed;
+        }
+
+        public Func<bool> IsComplete { get; }
+
         public string Name => operation.Name;
 
         public IEnumerable<ControlledOperation> Holders => operation.Status == OperationStatus.Completed ? [] : [operation];

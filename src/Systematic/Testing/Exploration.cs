@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using Lab.Systematic.Detection;
+using Lab.Systematic.Runtime;
+using Lab.Systematic.Strategies;
+using Lab.Systematic.Traces;
+
+namespace Lab.Systematic.Testing;
+
+/// <summary>
+/// One exploration. Workers take iteration indices in increasing order, each on its own runtime and thread pool;
+/// every iteration is a pure function of (body, strategy, seed, index), and the failing iteration with the lowest
+/// index wins, so the bug found, its trace and the counts do not depend on how many workers ran.
+/// </summary>
+internal sealed class Exploration(string testName, Action body, ExplorationOptions options, IProgress<ExplorationProgress>? progress)
+{
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly object _gate = new();
+    private readonly Dictionary<int, IterationRecord> _done = [];
+    private Found? _bug;
+    private Found? _race;
+    private int _nextSlot;
+    private volatile int _stopAfter = int.MaxValue;
+    private volatile bool _exhausted;
+    private TimeSpan _lastProgress;
+
+    public TestReport Run(Func<ISchedulingStrategy> createStrategy, int workers)
+    {
+        int calibration = Calibrate();
+        if (workers == 1)
+        {
+            Work(createStrategy(), calibration);
+        }
+        else
+        {
+            var threads = Enumerable.Range(0, workers).Select(i =>
+            {
+                ISchedulingStrategy strategy = createStrategy();
+                return new Thread(() => Work(strategy, calibration)) { IsBackground = true, Name = $"lab-explorer-{i}" };
+            }).ToList();
+            threads.ForEach(t => t.Start());
+            threads.ForEach(t => t.Join());
+        }
+        return Report(createStrategy().Description);
+    }
+
+    /// <summary>
+    /// A random run outside the exploration measures how long an iteration is, so that PCT can place its priority
+    /// change points without learning from earlier iterations (which would make results depend on worker count).
+    /// </summary>
+    private int Calibrate()
+    {
+        var strategy = new RandomStrategy(DeterministicRandom.Derive(options.Seed, 0xCA1B));
+        return SingleRun.Execute(body, options.WithDataRaceDetection(false), strategy).StepCount;
+    }
+
+    private void Work(ISchedulingStrategy strategy, int calibration)
+    {
+        using var pool = new OperationThreadPool();
+        strategy.CompleteIteration(calibration);
+        while (true)
+        {
+            int slot = Interlocked.Increment(ref _nextSlot) - 1;
+            int iteration = options.ShardIndex + slot * options.ShardCount;
+            if (iteration >= options.Iterations || iteration > _stopAfter) return;
+            if (options.TimeLimit is { } limit && _clock.Elapsed > limit) return;
+            if (!strategy.PrepareIteration(iteration))
+            {
+                _exhausted = true;
+                return;
+            }
+            string strategyName = strategy is PortfolioStrategy portfolio ? portfolio.Current.Description : strategy.Description;
+            var runtime = new ControlledRuntime(options, strategy, pool);
+            bool finished = runtime.Run(body);
+            Record(iteration, runtime, strategyName);
+            if (!finished) return;
+            ReportProgress();
+            if (iteration + options.ShardCount >= options.Iterations && !strategy.PrepareIteration(iteration + 1)) _exhausted = true;
+        }
+    }
+
+    private void Record(int iteration, ControlledRuntime runtime, string strategyName)
+    {
+        lock (_gate)
+        {
+            _done[iteration] = new IterationRecord(Fingerprint(runtime.Decisions), runtime.StepCount, runtime.HitStepBound && runtime.Bug is null);
+            if (runtime.Bug is { } bug && (_bug is null || iteration < _bug.Iteration))
+            {
+                _bug = new Found(iteration, SingleRun.Capture(runtime, testName, strategyName, options, iteration, bug));
+                _stopAfter = iteration;
+            }
+            if (runtime.Races?.FirstRace is { } race && (_race is null || iteration < _race.Iteration))
+            {
+                _race = new Found(iteration, SingleRun.Capture(runtime, testName, strategyName, options, iteration, race));
+            }
+        }
+    }
+
+    private void ReportProgress()
+    {
+        if (progress is null) return;
+        lock (_gate)
+        {
+            if (_clock.Elapsed - _lastProgress < TimeSpan.FromMilliseconds(200)) return;
+            _lastProgress = _clock.Elapsed;
+            progress.Report(new ExplorationProgress(_done.Count, options.Iterations, _done.Values.Select(r => r.Fingerprint).Distinct().Count(), _clock.Elapsed));
+        }
+    }
+
+    private TestReport Report(string strategy)
+    {
+        int limit = _bug?.Iteration ?? int.MaxValue;
+        var counted = _done.Where(entry => entry.Key <= limit).Select(entry => entry.Value).ToList();
+        Found? race = _race is { } r && r.Iteration <= limit ? r : null;
+        Found? failure = _bug ?? race;
+        progress?.Report(new ExplorationProgress(counted.Count, options.Iterations, counted.Select(c => c.Fingerprint).Distinct().Count(), _clock.Elapsed));
+        var report = new TestReport
+        {
+            TestName = testName, Strategy = strategy, Seed = options.Seed, Iterations = counted.Count,
+            DistinctSchedules = counted.Select(c => c.Fingerprint).Distinct().Count(), TotalSteps = counted.Sum(c => (long)c.Steps),
+            IterationsAtStepBound = counted.Count(c => c.AtStepBound), SpaceExhausted = _exhausted && failure is null,
+            FirstRace = race?.Trace.Bug, Elapsed = _clock.Elapsed,
+        };
+        if (failure is null) return report;
+        string originalPath = TraceFile.Save(failure.Trace, TracePathFor(failure.Trace, ""));
+        ScheduleTrace minimal = options.Minimize ? ScheduleMinimizer.Minimize(failure.Trace, body, options) : failure.Trace;
+        string path = ReferenceEquals(minimal, failure.Trace) ? originalPath : TraceFile.Save(minimal, TracePathFor(minimal, "-min"));
+        return report with
+        {
+            Bug = minimal.Bug, BugIteration = failure.Iteration, Trace = minimal, TracePath = path,
+            OriginalTrace = failure.Trace, OriginalTracePath = originalPath, Elapsed = _clock.Elapsed,
+        };
+    }
+
+    private string TracePathFor(ScheduleTrace trace, string suffix)
+    {
+        string directory = options.TraceDirectory ?? Path.Combine(Path.GetTempPath(), "lab-traces");
+        string name = new(trace.TestName.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '-').ToArray());
+        return Path.Combine(directory, $"{name}-seed{trace.Seed}-it{trace.Iteration}{suffix}.json");
+    }
+
+    /// <summary>FNV-1a over the decisions: two iterations with the same fingerprint ran the same schedule.</summary>
+    private static ulong Fingerprint(List<Decision> decisions)
+    {
+        ulong hash = 14695981039346656037UL;
+        foreach (Decision decision in decisions)
+        {
+            hash = (hash ^ (ulong)decision.Kind) * 1099511628211UL;
+            hash = (hash ^ (uint)decision.Value) * 1099511628211UL;
+        }
+        return hash;
+    }
+
+    private readonly record struct IterationRecord(ulong Fingerprint, int Steps, bool AtStepBound);
+
+    private sealed record Found(int Iteration, ScheduleTrace Trace);
+}

@@ -1,0 +1,93 @@
+using Lab.Systematic.Testing;
+using Lab.Systematic.Threading;
+using SemaphoreSlim = System.Threading.SemaphoreSlim;
+
+namespace Lab.Benchmarks;
+
+/// <summary>
+/// Measures the engine against the bare baton-passing floor, side by side in one run after a warm-up, and prints
+/// medians of repeated rounds: handoff_us, floor_iterations_per_s, iterations_per_s, engine_vs_floor, step_us.
+/// </summary>
+internal static class EngineBenchmark
+{
+    private const int Rounds = 7;
+    private const int IterationsPerRound = 20_000;
+
+    public static int Run(string[] args)
+    {
+        int rounds = args.Length > 0 ? int.Parse(args[0]) : Rounds;
+        using var floor = new BatonFloor();
+        Warm(floor);
+        var floorRates = new List<double>();
+        var engineRates = new List<double>();
+        var stepMicros = new List<double>();
+        var handoffs = new List<double>();
+        for (int round = 0; round < rounds; round++)
+        {
+            handoffs.Add(PingPongMicroseconds(50_000));
+            floorRates.Add(IterationsPerRound / floor.Run(IterationsPerRound, (ulong)round));
+            TestReport report = Engine(IterationsPerRound, (ulong)round);
+            engineRates.Add(report.Iterations / report.Elapsed.TotalSeconds);
+            stepMicros.Add(report.Elapsed.TotalMilliseconds * 1000 / report.TotalSteps);
+            Console.WriteLine($"round {round + 1}/{rounds}: floor {floorRates[^1]:0} it/s, engine {engineRates[^1]:0} it/s, handoff {handoffs[^1]:0.00} µs");
+        }
+        double floorRate = Median.Of(floorRates), engineRate = Median.Of(engineRates);
+        Console.WriteLine($"handoff_us={Median.Of(handoffs):0.00} floor_iterations_per_s={floorRate:0} iterations_per_s={engineRate:0} " +
+                          $"engine_vs_floor={engineRate / floorRate:0.00} step_us={Median.Of(stepMicros):0.00}");
+        return 0;
+    }
+
+    /// <summary>JIT tiering more than doubles early figures: run everything until tier-1 code is in place.</summary>
+    private static void Warm(BatonFloor floor)
+    {
+        for (int i = 0; i < 3; i++)
+        {
+            floor.Run(5_000, 99);
+            Engine(5_000, 99);
+            PingPongMicroseconds(5_000);
+        }
+    }
+
+    /// <summary>Two threads, ten scheduling points each, started and joined by main, explored with default options.</summary>
+    private static TestReport Engine(int iterations, ulong seed) =>
+        TestingEngine.Explore("benchmark", TenPointsEach, ExplorationOptions.Default.WithIterations(iterations).WithSeed(seed));
+
+    private static void TenPointsEach()
+    {
+        static void TenPoints()
+        {
+            for (int i = 0; i < 10; i++) ControlledThread.Yield();
+        }
+        var t1 = new ControlledThread(TenPoints);
+        var t2 = new ControlledThread(TenPoints);
+        t1.Start();
+        t2.Start();
+        t1.Join();
+        t2.Join();
+    }
+
+    /// <summary>One-way handoff time of a raw two-thread SemaphoreSlim ping-pong, for information.</summary>
+    private static double PingPongMicroseconds(int roundTrips)
+    {
+        using var ping = new SemaphoreSlim(0, 1);
+        using var pong = new SemaphoreSlim(0, 1);
+        var partner = new Thread(() =>
+        {
+            for (int i = 0; i < roundTrips; i++)
+            {
+                ping.Wait();
+                pong.Release();
+            }
+        }) { IsBackground = true };
+        partner.Start();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        for (int i = 0; i < roundTrips; i++)
+        {
+            ping.Release();
+            pong.Wait();
+        }
+        double micros = clock.Elapsed.TotalMilliseconds * 1000 / (2.0 * roundTrips);
+        partner.Join();
+        return micros;
+    }
+}
