@@ -51,7 +51,8 @@ public static partial class HtmlTimeline
             Parsed parsed = Parse(step.Describe());
             double x = LabelWidth + i * stepWidth;
             int y = Top + step.Operation * LaneHeight + 4;
-            string classes = "step " + Category(parsed.Action) + (highlighted.Contains(i) ? " highlight" : "");
+            string category = parsed.Rest == "blocks" ? "blocked" : Category(parsed.Action);
+            string classes = "step " + category + (highlighted.Contains(i) ? " highlight" : "");
             string title = $"step {i + 1}: {trace.Operations[step.Operation]} {step.Describe()}" + (step.Location.Length > 0 ? $" at {step.Location}" : "");
             svg.Append(CultureInfo.InvariantCulture,
                 $"<rect class=\"{classes}\" data-step=\"{i + 1}\" x=\"{x:0.#}\" y=\"{y}\" width=\"{Math.Max(2, stepWidth - 1):0.#}\" height=\"18\"><title>{Escape(title)}</title></rect>");
