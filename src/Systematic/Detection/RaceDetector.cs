@@ -9,7 +9,6 @@ namespace Lab.Systematic.Detection;
 /// </summary>
 internal sealed class RaceDetector
 {
-    private readonly Dictionary<int, VectorClock> _clocks = [];
     private readonly VectorClock _atomics = new();
 
     /// <summary>The first race of the iteration, if any; later ones are usually the same race again.</summary>
@@ -19,7 +18,7 @@ internal sealed class RaceDetector
     {
         VectorClock clock = parent is null ? new VectorClock() : ClockOf(parent).Copy();
         clock.Tick(operation.Id);
-        _clocks[operation.Id] = clock;
+        operation.Clock = clock;
         if (parent is not null) ClockOf(parent).Tick(parent.Id);
     }
 
@@ -86,7 +85,7 @@ internal sealed class RaceDetector
             "(no lock, signal, join or atomic access orders the two)", operation.Name, location);
     }
 
-    private VectorClock ClockOf(ControlledOperation operation) => _clocks[operation.Id];
+    private static VectorClock ClockOf(ControlledOperation operation) => operation.Clock!;
 }
 
 /// <summary>One remembered access to a shared variable: an epoch plus where it happened.</summary>

@@ -25,6 +25,9 @@ internal sealed class ControlledOperation(ControlledRuntime runtime, int id, str
 
     public PooledThread? Thread { get; set; }
 
+    /// <summary>The operation's vector clock, when data-race detection is on.</summary>
+    public Detection.VectorClock? Clock { get; set; }
+
     public IWaitResource? WaitingOn { get; private set; }
 
     public string? WaitAction { get; private set; }

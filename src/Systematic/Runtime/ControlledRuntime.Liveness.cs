@@ -6,7 +6,7 @@ namespace Lab.Systematic.Runtime;
 /// <summary>Liveness: hot monitors judged on fair schedules, and the fairness witness that backs every liveness report.</summary>
 internal sealed partial class ControlledRuntime
 {
-    private readonly List<LivenessMonitor> _monitors = [];
+    private readonly List<LivenessMonitor> _monitors;
     private int _livenessDeadline = int.MaxValue;
     private int _maxFairnessGap;
 

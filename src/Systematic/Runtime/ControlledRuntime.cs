@@ -21,18 +21,27 @@ internal sealed partial class ControlledRuntime
     private readonly ISchedulingStrategy _strategy;
     private readonly OperationThreadPool _pool;
     private readonly IReadOnlyList<string>? _expectedOperations;
-    private readonly SemaphoreSlim _iterationDone = new(0, 1);
-    private readonly List<ControlledOperation> _operations = [];
-    private readonly List<IWaitResource> _resources = [];
-    private readonly List<int> _enabled = [];
+    private readonly SemaphoreSlim _iterationDone;
+    private readonly List<ControlledOperation> _operations;
+    private readonly List<IWaitResource> _resources;
+    private readonly List<int> _enabled;
     private readonly bool _fair;
     private BugReport? _bug;
     private volatile bool _canceled;
     private int _step;
 
     public ControlledRuntime(ExplorationOptions options, ISchedulingStrategy strategy, OperationThreadPool pool,
-        IReadOnlyList<string>? expectedOperations = null)
+        IReadOnlyList<string>? expectedOperations = null, IterationBuffers? buffers = null)
     {
+        buffers = buffers?.Clear() ?? new IterationBuffers();
+        _iterationDone = buffers.IterationDone;
+        _operations = buffers.Operations;
+        _resources = buffers.Resources;
+        _enabled = buffers.Enabled;
+        _monitors = buffers.Monitors;
+        Decisions = buffers.Decisions;
+        Steps = buffers.Steps;
+        PreemptionPoints = buffers.PreemptionPoints;
         _options = options;
         _strategy = strategy;
         _pool = pool;
@@ -47,9 +56,9 @@ internal sealed partial class ControlledRuntime
     /// <summary>The runtime a primitive created now belongs to (null outside an exploration: the primitive runs for real).</summary>
     public static ControlledRuntime? Current => t_current?.Runtime;
 
-    public List<Decision> Decisions { get; } = [];
+    public List<Decision> Decisions { get; }
 
-    public List<StepRecord> Steps { get; } = [];
+    public List<StepRecord> Steps { get; }
 
     public RaceDetector? Races { get; }
 
@@ -60,7 +69,7 @@ internal sealed partial class ControlledRuntime
     public bool HitStepBound { get; private set; }
 
     /// <summary>Decisions that switched away from an operation that could have gone on, and which operation that was.</summary>
-    public List<PreemptionPoint> PreemptionPoints { get; } = [];
+    public List<PreemptionPoint> PreemptionPoints { get; }
 
     /// <summary>How many times the schedule preempted an operation.</summary>
     public int Preemptions => PreemptionPoints.Count;

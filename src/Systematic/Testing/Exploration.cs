@@ -56,6 +56,7 @@ internal sealed class Exploration(string testName, Action body, ExplorationOptio
     private void Work(ISchedulingStrategy strategy, int calibration)
     {
         using var pool = new OperationThreadPool();
+        var buffers = new IterationBuffers();
         strategy.CompleteIteration(calibration);
         while (true)
         {
@@ -69,7 +70,7 @@ internal sealed class Exploration(string testName, Action body, ExplorationOptio
                 return;
             }
             string strategyName = strategy is PortfolioStrategy portfolio ? portfolio.Current.Description : strategy.Description;
-            var runtime = new ControlledRuntime(options, strategy, pool);
+            var runtime = new ControlledRuntime(options, strategy, pool, buffers: buffers);
             bool finished = runtime.Run(body);
             Record(iteration, runtime, strategyName);
             if (!finished) return;

@@ -1,0 +1,40 @@
+using Lab.Systematic.Specifications;
+using Lab.Systematic.Traces;
+
+namespace Lab.Systematic.Runtime;
+
+/// <summary>
+/// The growable lists an iteration fills, kept by a worker and cleared between its iterations so that the hot path
+/// allocates nothing once they have grown. A trace copies what it keeps, so reuse never changes a saved result.
+/// </summary>
+internal sealed class IterationBuffers
+{
+    public List<Decision> Decisions { get; } = [];
+
+    public List<StepRecord> Steps { get; } = [];
+
+    public List<ControlledOperation> Operations { get; } = [];
+
+    public List<IWaitResource> Resources { get; } = [];
+
+    public List<int> Enabled { get; } = [];
+
+    public List<LivenessMonitor> Monitors { get; } = [];
+
+    public List<PreemptionPoint> PreemptionPoints { get; } = [];
+
+    /// <summary>Signalled by the last operation of an iteration; reused because only one iteration runs per worker at a time.</summary>
+    public SemaphoreSlim IterationDone { get; } = new(0, 1);
+
+    public IterationBuffers Clear()
+    {
+        Decisions.Clear();
+        Steps.Clear();
+        Operations.Clear();
+        Resources.Clear();
+        Enabled.Clear();
+        Monitors.Clear();
+        PreemptionPoints.Clear();
+        return this;
+    }
+}
