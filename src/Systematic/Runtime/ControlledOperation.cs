@@ -36,6 +36,9 @@ internal sealed class ControlledOperation(ControlledRuntime runtime, int id, str
 
     private Func<bool>? _canProceed;
 
+    /// <summary>Visible steps this operation has taken (lets monitors tell a waiter that competed from one never run).</summary>
+    public int StepsTaken { get; set; }
+
     /// <summary>Consecutive decisions at which this operation was enabled but not chosen (for the fairness witness).</summary>
     public int SkippedWhileEnabled { get; set; }
 

@@ -180,6 +180,7 @@ internal sealed partial class ControlledRuntime
     public void Record(ControlledOperation operation, string action, string? resource, string? file, int line, long? value = null)
     {
         operation.SkipNextPoint = false;
+        operation.StepsTaken++;
         Steps.Add(new StepRecord(operation.Id, action, resource, file, line, value));
     }
 

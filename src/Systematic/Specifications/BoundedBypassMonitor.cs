@@ -5,13 +5,14 @@ namespace Lab.Systematic.Specifications;
 
 /// <summary>
 /// Checks starvation as bounded bypass: a thread that announced it is waiting for a critical section must get in
-/// before others have entered more than <see cref="Bound"/> times. Judged on fair schedules only, so an overtaken
-/// waiter is never just a thread the scheduler ignored.
+/// before others have entered more than <see cref="Bound"/> times. Judged on fair schedules only, and an entry counts
+/// as a bypass only if the waiter is blocked or has taken a step since the last one counted, so an overtaken waiter is
+/// never just an enabled thread the scheduler did not run (for example during a fair strategy's random prefix).
 /// </summary>
 public sealed class BoundedBypassMonitor
 {
     private readonly ControlledRuntime? _runtime;
-    private readonly Dictionary<string, int> _waiting = [];
+    private readonly Dictionary<ControlledOperation, Bypasses> _waiting = [];
 
     /// <summary>Creates the monitor for the critical section <paramref name="name"/>.</summary>
     public BoundedBypassMonitor(string name, int bound)
@@ -33,8 +34,8 @@ public sealed class BoundedBypassMonitor
     {
         if (_runtime is null) return;
         ControlledOperation operation = _runtime.Enter("BoundedBypassMonitor.Waiting");
-        _waiting.TryAdd(operation.Name, 0);
         _runtime.Record(operation, "waiting", Name, file, line);
+        _waiting.TryAdd(operation, new Bypasses(0, operation.StepsTaken));
     }
 
     /// <summary>The calling thread entered: every other waiter has been bypassed once more.</summary>
@@ -42,16 +43,21 @@ public sealed class BoundedBypassMonitor
     {
         if (_runtime is null) return;
         ControlledOperation operation = _runtime.Enter("BoundedBypassMonitor.Entered");
-        _waiting.Remove(operation.Name);
+        _waiting.Remove(operation);
         _runtime.Record(operation, "entered", Name, file, line);
-        foreach (string waiter in _waiting.Keys.ToList())
+        foreach ((ControlledOperation waiter, Bypasses bypasses) in _waiting.ToList())
         {
-            int bypassed = ++_waiting[waiter];
+            if (waiter.StepsTaken == bypasses.StepsSeen && waiter.IsEnabled) continue;
+            int bypassed = bypasses.Count + 1;
+            _waiting[waiter] = new Bypasses(bypassed, waiter.StepsTaken);
             if (bypassed > Bound)
             {
                 _runtime.ReportBypass(
-                    $"{waiter} waited to enter '{Name}' while others entered {bypassed} times (bound {Bound}), the last time {operation.Name}");
+                    $"{waiter.Name} waited to enter '{Name}' while others entered {bypassed} times (bound {Bound}), the last time {operation.Name}");
             }
         }
     }
+
+    /// <summary>How often a waiter was bypassed, and how many steps it had taken when that was last counted.</summary>
+    private readonly record struct Bypasses(int Count, int StepsSeen);
 }

@@ -52,13 +52,16 @@ public sealed class FairStrategy(ulong seed) : ISchedulingStrategy
     /// <inheritdoc />
     public int NextInteger(int maxValue, int step) => _random.Next(maxValue);
 
+    /// <summary>The next enabled id after the last one run, cyclically.</summary>
     private int RoundRobin(IReadOnlyList<int> enabled, int current)
     {
         if (current >= 0 && current == _last && _runLength < _quantum) return current;
+        int next = int.MaxValue, first = int.MaxValue;
         foreach (int id in enabled)
         {
-            if (id > _last) return id;
+            first = Math.Min(first, id);
+            if (id > _last) next = Math.Min(next, id);
         }
-        return enabled[0];
+        return next != int.MaxValue ? next : first;
     }
 }

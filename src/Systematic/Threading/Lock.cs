@@ -192,7 +192,12 @@ public sealed class Lock : IWaitResource
 
     IEnumerable<ControlledOperation> IWaitResource.Holders => _owner is null ? [] : [_owner];
 
-    string IWaitResource.DescribeState() => _owner is null ? "free" : $"held by {_owner.Name}";
+    string IWaitResource.DescribeState() => _owner switch
+    {
+        null => "free",
+        { Status: OperationStatus.Completed } => $"held by {_owner.Name}, which finished without releasing it",
+        _ => $"held by {_owner.Name}",
+    };
 
     /// <summary>Releases the lock when disposed; returned by <see cref="EnterScope"/>. Traces show the exit at the scope's line.</summary>
     public readonly struct Scope(Lock owner, string file, int line) : IDisposable

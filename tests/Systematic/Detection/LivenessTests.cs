@@ -128,4 +128,37 @@ public sealed class LivenessTests
         Assert.That(report.Bug.StackTrace, Does.Contain(nameof(Explores_ThreadThatThrows_ReportsUnhandledExceptionWithThreadAndStack)));
         Assert.That(report.Bug.Location, Does.StartWith("LivenessTests.cs:"));
     }
+
+    [TestCase(0UL)]
+    [TestCase(1UL)]
+    [TestCase(2UL)]
+    public void Explores_FifoTicketLock_UnderFairStrategy_NeverReportsBypass_EvenDuringTheRandomPrefix(ulong seed)
+    {
+        static void Body()
+        {
+            int next = 0, serving = 0;
+            var bypass = new BoundedBypassMonitor("ticket lock", bound: 2);
+            void Worker()
+            {
+                for (int round = 0; round < 3; round++)
+                {
+                    bypass.Waiting();
+                    int ticket = Interlocked.Increment(ref next) - 1;
+                    while (Volatile.Read(ref serving) != ticket) ControlledThread.Yield();
+                    bypass.Entered();
+                    Interlocked.Increment(ref serving);
+                }
+            }
+            var a = new ControlledThread(Worker, "T1");
+            var b = new ControlledThread(Worker, "T2");
+            a.Start();
+            b.Start();
+            a.Join();
+            b.Join();
+        }
+
+        TestReport report = TestingEngine.Explore("ticket-lock", Body, Options(StrategyKind.Fair).WithSeed(seed).WithIterations(100));
+
+        Assert.That(report, Is.BugFree());
+    }
 }

@@ -1,0 +1,98 @@
+using Lab.Systematic.Detection;
+using Lab.Systematic.Specifications;
+
+namespace Lab.Scenarios.Deadlocks;
+
+/// <summary>A round table of three philosophers with one fork between each pair of neighbours.</summary>
+public interface IDiningTable
+{
+    /// <summary>The number of seats (and forks).</summary>
+    public const int Seats = 3;
+
+    /// <summary>Picks up the two forks next to <paramref name="seat"/>, runs <paramref name="eat"/>, and puts them down.</summary>
+    void Dine(int seat, Action eat);
+}
+
+/// <summary>Three philosophers dine once each, at the same time: everyone must eat.</summary>
+public sealed class DiningPhilosophers : Scenario<IDiningTable, DiningPhilosophers.Buggy, DiningPhilosophers.Fixed>
+{
+    /// <inheritdoc />
+    public override string Id => "deadlocks/dining-philosophers";
+
+    /// <inheritdoc />
+    public override string Title => "Dining philosophers";
+
+    /// <inheritdoc />
+    public override HazardFamily Family => HazardFamily.Deadlocks;
+
+    /// <inheritdoc />
+    public override string BugExplanation =>
+        "Every philosopher picks up the left fork, then the right one. If all pick up their left fork at once,\n" +
+        "each waits for a right fork its neighbour holds: a wait-for cycle around the table, deadlock.";
+
+    /// <inheritdoc />
+    public override string FixExplanation =>
+        "Resource ordering: number the forks and always pick up the lower-numbered one first. The last philosopher\n" +
+        "then reaches for fork0 first like its neighbour, and the cycle cannot close.";
+
+    /// <inheritdoc />
+    public override BugKind ExpectedBug => BugKind.Deadlock;
+
+    /// <inheritdoc />
+    public override string Oracle => "every philosopher finishes and has eaten once";
+
+    /// <summary>Four threads: DFS is bounded to schedules with at most 3 preemptions (about 11,000 schedules).</summary>
+    public override int? FixedDfsPreemptionBound => 3;
+
+    /// <inheritdoc />
+    protected override void Run(IDiningTable table)
+    {
+        int[] meals = new int[IDiningTable.Seats];
+        var philosophers = new ControlledThread[IDiningTable.Seats];
+        for (int seat = 0; seat < philosophers.Length; seat++)
+        {
+            int me = seat;
+            philosophers[seat] = new ControlledThread(() => table.Dine(me, () => meals[me]++), $"P{me}");
+        }
+        foreach (ControlledThread philosopher in philosophers) philosopher.Start();
+        foreach (ControlledThread philosopher in philosophers) philosopher.Join();
+        for (int seat = 0; seat < meals.Length; seat++)
+        {
+            Specification.Assert(meals[seat] == 1, $"P{seat} ate {meals[seat]} times, expected once");
+        }
+    }
+
+    /// <summary>Left fork first, then right: symmetric, so a cycle can form.</summary>
+    public sealed class Buggy : IDiningTable
+    {
+        private readonly Lock[] _forks = [new("fork0"), new("fork1"), new("fork2")];
+
+        /// <inheritdoc />
+        public void Dine(int seat, Action eat)
+        {
+            Lock left = _forks[seat], right = _forks[(seat + 1) % IDiningTable.Seats];
+            using (left.EnterScope())
+            using (right.EnterScope())
+            {
+                eat();
+            }
+        }
+    }
+
+    /// <summary>Lower-numbered fork first: a global order, so no cycle.</summary>
+    public sealed class Fixed : IDiningTable
+    {
+        private readonly Lock[] _forks = [new("fork0"), new("fork1"), new("fork2")];
+
+        /// <inheritdoc />
+        public void Dine(int seat, Action eat)
+        {
+            int left = seat, right = (seat + 1) % IDiningTable.Seats;
+            using (_forks[Math.Min(left, right)].EnterScope())
+            using (_forks[Math.Max(left, right)].EnterScope())
+            {
+                eat();
+            }
+        }
+    }
+}

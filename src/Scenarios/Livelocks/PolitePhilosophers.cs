@@ -1,0 +1,118 @@
+using Lab.Systematic.Detection;
+using Lab.Systematic.Specifications;
+using Lab.Systematic.Testing;
+
+namespace Lab.Scenarios.Livelocks;
+
+/// <summary>A table of two philosophers sharing two forks; a philosopher who cannot get both puts down what it holds.</summary>
+public interface IPoliteTable
+{
+    /// <summary>The number of seats (and forks).</summary>
+    public const int Seats = 2;
+
+    /// <summary>Gets both forks next to <paramref name="seat"/> (retrying as needed), runs <paramref name="eat"/>, puts them down.</summary>
+    void Dine(int seat, Action eat);
+}
+
+/// <summary>Two polite philosophers dine once each; a liveness monitor per philosopher is hot while it is hungry.</summary>
+public sealed class PolitePhilosophers : Scenario<IPoliteTable, PolitePhilosophers.Buggy, PolitePhilosophers.Fixed>
+{
+    /// <inheritdoc />
+    public override string Id => "livelocks/polite-philosophers";
+
+    /// <inheritdoc />
+    public override string Title => "Polite philosophers (TryEnter, back off, retry)";
+
+    /// <inheritdoc />
+    public override HazardFamily Family => HazardFamily.Livelocks;
+
+    /// <inheritdoc />
+    public override string BugExplanation =>
+        "Each philosopher takes the left fork, tries the right one, and on failure puts the left fork down and retries.\n" +
+        "In step with each other, both take, fail, put down and retry forever: always busy, nobody eats.";
+
+    /// <inheritdoc />
+    public override string FixExplanation =>
+        "Break the symmetry with a global order: both take fork0 first (blocking), then fork1; whoever holds fork0\n" +
+        "always gets fork1, so every retry loop ends after one round.";
+
+    /// <inheritdoc />
+    public override BugKind ExpectedBug => BugKind.Livelock;
+
+    /// <inheritdoc />
+    public override string Oracle =>
+        "progress: a Livelock monitor per philosopher is hot from hungry to eating; hot for more than 150 steps of a fair schedule is a livelock";
+
+    /// <summary>400 iterations: only the fair quarter of the portfolio can show a livelock; 150-step liveness bound.</summary>
+    public override ExplorationOptions Budget => StandardBudget.WithIterations(400).WithMaxSteps(600).WithLivenessBound(150);
+
+    /// <inheritdoc />
+    protected override void Run(IPoliteTable table)
+    {
+        var philosophers = new ControlledThread[IPoliteTable.Seats];
+        for (int seat = 0; seat < philosophers.Length; seat++)
+        {
+            int me = seat;
+            var hungry = new LivenessMonitor($"P{me} gets to eat", BugKind.Livelock);
+            philosophers[seat] = new ControlledThread(() =>
+            {
+                hungry.Hot();
+                table.Dine(me, () => hungry.Cold());
+                Specification.Assert(!hungry.IsHot, $"P{me} returned from Dine without eating");
+            }, $"P{me}");
+        }
+        foreach (ControlledThread philosopher in philosophers) philosopher.Start();
+        foreach (ControlledThread philosopher in philosophers) philosopher.Join();
+    }
+
+    /// <summary>Left first, then try right; back off and retry on failure: symmetric, so it can livelock.</summary>
+    public sealed class Buggy : IPoliteTable
+    {
+        private readonly Lock[] _forks = [new("fork0"), new("fork1")];
+
+        /// <inheritdoc />
+        public void Dine(int seat, Action eat)
+        {
+            Lock left = _forks[seat], right = _forks[(seat + 1) % IPoliteTable.Seats];
+            while (true)
+            {
+                left.Enter();
+                if (right.TryEnter())
+                {
+                    eat();
+                    right.Exit();
+                    left.Exit();
+                    return;
+                }
+                left.Exit(); // be polite: put the fork down and try again
+                ControlledThread.Yield();
+            }
+        }
+    }
+
+    /// <summary>The same polite retry loop, but the forks are taken in one global order.</summary>
+    public sealed class Fixed : IPoliteTable
+    {
+        private readonly Lock[] _forks = [new("fork0"), new("fork1")];
+
+        /// <inheritdoc />
+        public void Dine(int seat, Action eat)
+        {
+            int left = seat, right = (seat + 1) % IPoliteTable.Seats;
+            Lock first = _forks[Math.Min(left, right)], second = _forks[Math.Max(left, right)];
+            while (true)
+            {
+                first.Enter();
+                if (second.TryEnter())
+                {
+                    eat();
+                    second.Exit();
+                    first.Exit();
+                    return;
+                }
+                first.Exit();
+                ControlledThread.Yield();
+            }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+using Lab.Systematic.Detection;
+using Lab.Systematic.Specifications;
+
+namespace Lab.Scenarios.Races;
+
+/// <summary>A bank with accounts 0 and 1, both opened empty.</summary>
+public interface IBank
+{
+    /// <summary>Adds <paramref name="amount"/> to an account.</summary>
+    void Deposit(int account, int amount);
+
+    /// <summary>Moves <paramref name="amount"/> from one account to the other; money is never created or lost.</summary>
+    void Transfer(int from, int to, int amount);
+
+    /// <summary>The sum of all balances, as of one moment.</summary>
+    int TotalBalance();
+}
+
+/// <summary>One thread transfers 10 while an auditor sums the balances: the total must always be 100.</summary>
+public sealed class BankTransferAudit : Scenario<IBank, BankTransferAudit.Buggy, BankTransferAudit.Fixed>
+{
+    /// <inheritdoc />
+    public override string Id => "races/bank-transfer-audit";
+
+    /// <inheritdoc />
+    public override string Title => "Bank transfer locked per step, not across the invariant";
+
+    /// <inheritdoc />
+    public override HazardFamily Family => HazardFamily.Races;
+
+    /// <inheritdoc />
+    public override string BugExplanation =>
+        "Transfer withdraws under one account's lock, releases it, then deposits under the other's.\n" +
+        "Every step is locked, yet an audit between the two sees the money in neither account: the total is off.";
+
+    /// <inheritdoc />
+    public override string FixExplanation =>
+        "Hold the locks across the whole invariant: Transfer takes both accounts' locks (in account order) and\n" +
+        "the audit takes them all (same order), so it never sees a transfer half done.";
+
+    /// <inheritdoc />
+    public override BugKind ExpectedBug => BugKind.AssertionFailure;
+
+    /// <inheritdoc />
+    public override string Oracle => "every audit, and the final state, shows a total balance of 100";
+
+    /// <inheritdoc />
+    protected override void Run(IBank bank)
+    {
+        bank.Deposit(0, 50);
+        bank.Deposit(1, 50);
+        var transfer = new ControlledThread(() => bank.Transfer(0, 1, 10), "transfer");
+        var auditor = new ControlledThread(() =>
+        {
+            int total = bank.TotalBalance();
+            Specification.Assert(total == 100, $"the auditor saw a balance total of {total}, expected 100");
+        }, "auditor");
+        transfer.Start();
+        auditor.Start();
+        transfer.Join();
+        auditor.Join();
+        int final = bank.TotalBalance();
+        Specification.Assert(final == 100, $"balance total is {final} after the transfer, expected 100");
+    }
+
+    /// <summary>Each account has its own lock; a transfer is two separately locked steps.</summary>
+    public sealed class Buggy : IBank
+    {
+        private readonly Lock[] _locks = [new("account0"), new("account1")];
+        private readonly int[] _balances = new int[2];
+
+        /// <inheritdoc />
+        public void Deposit(int account, int amount)
+        {
+            using (_locks[account].EnterScope()) _balances[account] += amount;
+        }
+
+        /// <inheritdoc />
+        public void Transfer(int from, int to, int amount)
+        {
+            Deposit(from, -amount);
+            Deposit(to, amount);
+        }
+
+        /// <inheritdoc />
+        public int TotalBalance()
+        {
+            int total = 0;
+            for (int account = 0; account < _balances.Length; account++)
+            {
+                using (_locks[account].EnterScope()) total += _balances[account];
+            }
+            return total;
+        }
+    }
+
+    /// <summary>Transfers and audits hold every lock they need for their whole duration, taken in account order.</summary>
+    public sealed class Fixed : IBank
+    {
+        private readonly Lock[] _locks = [new("account0"), new("account1")];
+        private readonly int[] _balances = new int[2];
+
+        /// <inheritdoc />
+        public void Deposit(int account, int amount)
+        {
+            using (_locks[account].EnterScope()) _balances[account] += amount;
+        }
+
+        /// <inheritdoc />
+        public void Transfer(int from, int to, int amount)
+        {
+            using (_locks[Math.Min(from, to)].EnterScope())
+            using (_locks[Math.Max(from, to)].EnterScope())
+            {
+                _balances[from] -= amount;
+                _balances[to] += amount;
+            }
+        }
+
+        /// <inheritdoc />
+        public int TotalBalance()
+        {
+            using (_locks[0].EnterScope())
+            using (_locks[1].EnterScope())
+            {
+                return _balances[0] + _balances[1];
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+using System.Collections.Immutable;
+using Lab.Systematic.Detection;
+using Lab.Systematic.Specifications;
+
+namespace Lab.Scenarios.Races;
+
+/// <summary>A cache that builds each value at most once.</summary>
+public interface ICache
+{
+    /// <summary>
+    /// Returns the value cached for <paramref name="key"/>, building it with <paramref name="factory"/> on a miss. The
+    /// factory runs at most once per key, and every caller gets the same instance.
+    /// </summary>
+    object GetOrAdd(string key, Func<string, object> factory);
+}
+
+/// <summary>Two threads ask for the same key at once; the factory must run once and both must get one instance.</summary>
+public sealed class CheckThenActCache : Scenario<ICache, CheckThenActCache.Buggy, CheckThenActCache.Fixed>
+{
+    /// <inheritdoc />
+    public override string Id => "races/check-then-act-cache";
+
+    /// <inheritdoc />
+    public override string Title => "Check-then-act cache";
+
+    /// <inheritdoc />
+    public override HazardFamily Family => HazardFamily.Races;
+
+    /// <inheritdoc />
+    public override string BugExplanation =>
+        "GetOrAdd checks for the key, then builds and inserts the value: another thread can miss in between.\n" +
+        "Both threads run the factory and insert; the callers hold two different instances for one key.";
+
+    /// <inheritdoc />
+    public override string FixExplanation =>
+        "Make the check and the insert one atomic step: hold the cache's lock from the lookup to the insert.\n" +
+        "The second caller then finds the first caller's value and never runs the factory.";
+
+    /// <inheritdoc />
+    public override BugKind ExpectedBug => BugKind.AssertionFailure;
+
+    /// <inheritdoc />
+    public override string Oracle => "the factory ran exactly once for the key and both callers got the same instance";
+
+    /// <inheritdoc />
+    protected override void Run(ICache cache)
+    {
+        var builds = new BuildCount();
+        object Build(string key) => new Widget(key, Interlocked.Increment(ref builds.Count));
+        object? seenByFirst = null, seenBySecond = null;
+        var first = new ControlledThread(() => seenByFirst = cache.GetOrAdd("config", Build), "T1");
+        var second = new ControlledThread(() => seenBySecond = cache.GetOrAdd("config", Build), "T2");
+        first.Start();
+        second.Start();
+        first.Join();
+        second.Join();
+        Specification.Assert(builds.Count == 1, $"the factory for 'config' ran {builds.Count} times, expected once: both threads missed the cache");
+        Specification.Assert(ReferenceEquals(seenByFirst, seenBySecond), $"T1 got {seenByFirst} and T2 got {seenBySecond}: two instances for one key");
+    }
+
+    private sealed class BuildCount
+    {
+        public int Count;
+    }
+
+    private sealed record Widget(string Key, int Build)
+    {
+        public override string ToString() => $"'{Key}' build #{Build}";
+    }
+
+    /// <summary>Looks up, then (on a miss) builds and inserts: another thread can come between the two.</summary>
+    public sealed class Buggy : ICache
+    {
+        private readonly Shared<ImmutableDictionary<string, object>> _entries = new(ImmutableDictionary<string, object>.Empty, "entries");
+
+        /// <inheritdoc />
+        public object GetOrAdd(string key, Func<string, object> factory)
+        {
+            if (_entries.Read().TryGetValue(key, out object? cached)) return cached;
+            object created = factory(key);
+            _entries.Write(_entries.Read().SetItem(key, created));
+            return created;
+        }
+    }
+
+    /// <summary>The lookup and the insert happen under one lock.</summary>
+    public sealed class Fixed : ICache
+    {
+        private readonly Lock _gate = new("cache-lock");
+        private readonly Shared<ImmutableDictionary<string, object>> _entries = new(ImmutableDictionary<string, object>.Empty, "entries");
+
+        /// <inheritdoc />
+        public object GetOrAdd(string key, Func<string, object> factory)
+        {
+            using (_gate.EnterScope())
+            {
+                if (_entries.Read().TryGetValue(key, out object? cached)) return cached;
+                object created = factory(key);
+                _entries.Write(_entries.Read().SetItem(key, created));
+                return created;
+            }
+        }
+    }
+}

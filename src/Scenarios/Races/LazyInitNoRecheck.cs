@@ -1,0 +1,110 @@
+using Lab.Systematic.Detection;
+using Lab.Systematic.Specifications;
+
+namespace Lab.Scenarios.Races;
+
+/// <summary>A lazily created singleton.</summary>
+public interface ILazySingleton
+{
+    /// <summary>Returns the instance, creating it with <paramref name="create"/> on first use; it is created once only.</summary>
+    object GetInstance(Func<object> create);
+}
+
+/// <summary>Two threads ask for the singleton at once; it must be built once.</summary>
+public sealed class LazyInitNoRecheck : Scenario<ILazySingleton, LazyInitNoRecheck.Buggy, LazyInitNoRecheck.Fixed>
+{
+    /// <inheritdoc />
+    public override string Id => "races/lazy-init-no-recheck";
+
+    /// <inheritdoc />
+    public override string Title => "Lazy initialisation without the inner re-check";
+
+    /// <inheritdoc />
+    public override HazardFamily Family => HazardFamily.Races;
+
+    /// <inheritdoc />
+    public override string BugExplanation =>
+        "Double-checked locking without the second check: both threads see null outside the lock, then take\n" +
+        "the lock one after the other and each builds an instance; two singletons exist.";
+
+    /// <inheritdoc />
+    public override string FixExplanation =>
+        "Check again once the lock is held, and build only if the instance is still missing (publishing it with\n" +
+        "Volatile.Write and reading it with Volatile.Read, so the lock-free fast path is safe too).";
+
+    /// <inheritdoc />
+    public override BugKind ExpectedBug => BugKind.AssertionFailure;
+
+    /// <inheritdoc />
+    public override string Oracle => "the instance was built exactly once and both callers got it";
+
+    /// <inheritdoc />
+    protected override void Run(ILazySingleton lazy)
+    {
+        var builds = new BuildCount();
+        object Create() => new Instance(Interlocked.Increment(ref builds.Count));
+        object? seenByFirst = null, seenBySecond = null;
+        var first = new ControlledThread(() => seenByFirst = lazy.GetInstance(Create), "T1");
+        var second = new ControlledThread(() => seenBySecond = lazy.GetInstance(Create), "T2");
+        first.Start();
+        second.Start();
+        first.Join();
+        second.Join();
+        Specification.Assert(builds.Count == 1, $"the singleton was built {builds.Count} times, expected once");
+        Specification.Assert(ReferenceEquals(seenByFirst, seenBySecond), $"T1 got {seenByFirst} and T2 got {seenBySecond}: two singletons");
+    }
+
+    private sealed class BuildCount
+    {
+        public int Count;
+    }
+
+    private sealed record Instance(int Number)
+    {
+        public override string ToString() => $"instance #{Number}";
+    }
+
+    /// <summary>Checks outside the lock only.</summary>
+    public sealed class Buggy : ILazySingleton
+    {
+        private readonly Lock _gate = new("init-lock");
+        private object? _instance;
+
+        /// <inheritdoc />
+        public object GetInstance(Func<object> create)
+        {
+            if (Volatile.Read(ref _instance) is null)
+            {
+                using (_gate.EnterScope())
+                {
+                    Volatile.Write(ref _instance, create());
+                }
+            }
+            return Volatile.Read(ref _instance)!;
+        }
+    }
+
+    /// <summary>Checks outside the lock, and again inside it.</summary>
+    public sealed class Fixed : ILazySingleton
+    {
+        private readonly Lock _gate = new("init-lock");
+        private object? _instance;
+
+        /// <inheritdoc />
+        public object GetInstance(Func<object> create)
+        {
+            object? instance = Volatile.Read(ref _instance);
+            if (instance is not null) return instance;
+            using (_gate.EnterScope())
+            {
+                instance = Volatile.Read(ref _instance);
+                if (instance is null)
+                {
+                    instance = create();
+                    Volatile.Write(ref _instance, instance);
+                }
+                return instance;
+            }
+        }
+    }
+}

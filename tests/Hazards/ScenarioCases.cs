@@ -1,0 +1,91 @@
+using Lab.Scenarios;
+using Lab.Systematic.Detection;
+using Lab.Systematic.Testing;
+
+namespace Lab.Hazards.Tests;
+
+/// <summary>Test cases over the catalogue, with readable names, and what each buggy variant's report must say.</summary>
+internal static class ScenarioCases
+{
+    /// <summary>The fixed seeds every buggy variant must be found with.</summary>
+    public static readonly ulong[] Seeds = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+
+    /// <summary>The most iterations a DFS run may take before the test calls the space too large.</summary>
+    public const int DfsIterationCap = 200_000;
+
+    /// <summary>
+    /// Where each buggy variant's bug must be: fragments of the report's message (the broken invariant, the thread
+    /// and lock names of the wait-for cycle). Every systematic scenario needs an entry.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string[]> ExpectedMessage = new Dictionary<string, string[]>
+    {
+        ["races/lost-update"] = ["count is 1, expected 2", "an increment was lost"],
+        ["races/broken-flag-mutex"] = ["2 threads are inside the critical section at once"],
+        ["races/check-then-act-cache"] = ["the factory for 'config' ran 2 times, expected once"],
+        ["races/bank-transfer-audit"] = ["the auditor saw a balance total of", "expected 100"],
+        ["races/lazy-init-no-recheck"] = ["the singleton was built 2 times, expected once"],
+        ["races/torn-value"] = ["halves of two different updates"],
+        ["order-violations/publish-before-init"] = ["the reader saw the mailbox ready with data 0, expected 42"],
+        ["order-violations/signal-before-enqueue"] = ["System.InvalidOperationException in consumer", "Queue empty"],
+        ["order-violations/barrier-wrong-count"] = ["passed the gate and read worker", "before it was written: phases mixed"],
+        ["signalling/if-instead-of-while"] = ["System.InvalidOperationException in consumer", "Queue empty"],
+        ["signalling/lost-wakeup"] = ["waiter holds nothing and waits for a Pulse on go-lock"],
+        ["signalling/cargill-bounded-buffer"] = ["producer holds nothing and waits for a Pulse on buffer-lock", "consumer"],
+        ["signalling/countdown-too-few-signals"] = ["main holds nothing and waits for all-done (count 1)"],
+        ["signalling/semaphore-minted-coin"] = ["2 threads use the single connection at once"],
+        ["signalling/auto-reset-coalesced-signals"] = ["consumer holds nothing and waits for posted (not set)"],
+        ["signalling/set-then-reset"] = ["worker holds nothing and waits for gate-open (not set)"],
+        ["deadlocks/bounded-buffer-mutex-first"] = ["consumer holds buffer-mutex and waits for filled (count 0)", "producer holds nothing and waits for buffer-mutex"],
+        ["deadlocks/lock-order-inversion"] = ["transfer-0-to-1 holds account0 and waits for account1", "transfer-1-to-0 holds account1 and waits for account0"],
+        ["deadlocks/leaked-lock"] = ["waits for orders-lock (held by bad-client, which finished without releasing it)"],
+        ["deadlocks/dining-philosophers"] = ["P0 holds fork0 and waits for fork1", "P1 holds fork1 and waits for fork2", "P2 holds fork2 and waits for fork0"],
+        ["livelocks/polite-philosophers"] = ["gets to eat' stayed hot for", "on a fair schedule"],
+        ["starvation/readers-writers"] = ["writer waited to enter 'the document' while others entered 5 times (bound 4)"],
+        ["starvation/unfair-spin-lock"] = ["waited to enter 'the spin lock' while others entered 4 times (bound 3)"],
+    };
+
+    public static IEnumerable<TestCaseData> All() =>
+        ScenarioCatalog.All.Select(s => Case(s, $"{Name(s)}_HasCompleteMetadata"));
+
+    public static IEnumerable<TestCaseData> BuggySystematic() =>
+        ScenarioCatalog.All.Where(s => s.IsSystematic).Select(s =>
+            Case(s, $"{Name(s)}_Buggy_Finds{s.ExpectedBug}_ForEachOf{Seeds.Length}Seeds_WithinBudget_AndTheTraceReplays"));
+
+    public static IEnumerable<TestCaseData> BuggySafety() =>
+        ScenarioCatalog.All.Where(s => s.IsSystematic && !IsLiveness(s.ExpectedBug)).Select(s =>
+            Case(s, $"{Name(s)}_Buggy_Dfs{BoundName(s)}_Finds{s.ExpectedBug}"));
+
+    public static IEnumerable<TestCaseData> FixedDfs() =>
+        ScenarioCatalog.All.Select(s => Case(s, $"{Name(s)}_Fixed_Dfs{BoundName(s)}_ExhaustsTheSpace_AndFindsNothing"));
+
+    public static IEnumerable<TestCaseData> FixedPortfolio() =>
+        ScenarioCatalog.All.Select(s =>
+            Case(s, $"{Name(s)}_Fixed_PortfolioOf{s.Budget.Iterations}Iterations_FindsNothing_ForEachOf{Seeds.Length}Seeds"));
+
+    public static IEnumerable<TestCaseData> FixedStress() =>
+        ScenarioCatalog.All.Select(s => Case(s, $"{Name(s)}_Fixed_RunsForRealOnRealThreads_WithoutAFailure"));
+
+    public static bool IsLiveness(BugKind kind) => kind is BugKind.Livelock or BugKind.Starvation;
+
+    /// <summary>The scenario's class name, e.g. "LostUpdate".</summary>
+    public static string Name(IScenario scenario) => scenario.GetType().Name;
+
+    /// <summary>The stated budget with the test's trace directory.</summary>
+    public static ExplorationOptions Budget(IScenario scenario) =>
+        scenario.Budget.WithTraceDirectory(TraceDirectory(scenario));
+
+    /// <summary>The stated DFS run for the fixed variant: exhaustive, or bounded by the stated preemption bound.</summary>
+    public static ExplorationOptions Dfs(IScenario scenario) => Budget(scenario)
+        .WithStrategy(StrategyKind.Dfs)
+        .WithPreemptionBound(scenario.FixedDfsPreemptionBound)
+        .WithIterations(DfsIterationCap)
+        .WithTimeLimit(TimeSpan.FromMinutes(1));
+
+    public static string TraceDirectory(IScenario scenario) =>
+        Path.Combine(TestContext.CurrentContext.WorkDirectory, "hazard-traces", scenario.Id.Replace('/', '-'));
+
+    private static string BoundName(IScenario scenario) =>
+        scenario.FixedDfsPreemptionBound is { } bound ? $"WithPreemptionBound{bound}" : "Unbounded";
+
+    private static TestCaseData Case(IScenario scenario, string name) => new TestCaseData(scenario).SetName(name);
+}
