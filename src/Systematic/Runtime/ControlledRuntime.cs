@@ -285,8 +285,10 @@ internal sealed partial class ControlledRuntime
         }
     }
 
-    private static BugReport StrategyError(Exception exception) =>
-        new(exception is ReplayDivergenceException ? BugKind.ReplayDivergence : BugKind.Nondeterminism, exception.Message);
+    /// <summary>Turns a strategy's replay or nondeterminism error into a report that also names the step reached.</summary>
+    private BugReport StrategyError(Exception exception) =>
+        new(exception is ReplayDivergenceException ? BugKind.ReplayDivergence : BugKind.Nondeterminism,
+            $"after step {Steps.Count}: {exception.Message}");
 
     private void OnStepBoundReached()
     {

@@ -47,10 +47,12 @@ public static class TraceRenderer
         return text.ToString();
     }
 
+    /// <summary>The step and its source line; a long description is shortened, never the line number.</summary>
     private static string Cell(StepRecord step)
     {
-        string location = step.Location;
-        string cell = location.Length == 0 ? step.Describe() : $"{step.Describe()} @{location}";
-        return cell.Length <= MaxCellWidth ? cell : cell[..(MaxCellWidth - 1)] + "…";
+        string description = step.Describe();
+        string location = step.Location.Length == 0 ? "" : " @" + step.Location;
+        int room = Math.Max(8, MaxCellWidth - location.Length);
+        return (description.Length <= room ? description : description[..(room - 1)] + "…") + location;
     }
 }

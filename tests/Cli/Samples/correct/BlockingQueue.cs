@@ -1,0 +1,32 @@
+// Sample submission: a correct fix, waiting in a loop that re-checks the condition.
+using Lab.Scenarios.Signalling;
+using Lab.Systematic.Threading;
+
+namespace Exercises;
+
+public sealed class BlockingQueue : IBlockingQueue
+{
+    private readonly Lock _gate = new("queue-lock");
+    private readonly Queue<int> _items = new();
+
+    public void Put(int item)
+    {
+        using (_gate.EnterScope())
+        {
+            _items.Enqueue(item);
+            _gate.Pulse();
+        }
+    }
+
+    public int Take()
+    {
+        using (_gate.EnterScope())
+        {
+            while (_items.Count == 0)
+            {
+                _gate.Wait();
+            }
+            return _items.Dequeue();
+        }
+    }
+}

@@ -1,0 +1,21 @@
+// Sample submission: does not compile (an undeclared variable), and uses the forbidden lock statement.
+using Lab.Scenarios.Races;
+using Lab.Systematic.Threading;
+
+namespace Exercises;
+
+public sealed class Counter : ICounter
+{
+    private readonly object _gate = new();
+    private int _count;
+
+    public void Increment()
+    {
+        lock (_gate)
+        {
+            _count = cuont + 1;
+        }
+    }
+
+    public int Value => _count;
+}

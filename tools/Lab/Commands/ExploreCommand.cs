@@ -1,0 +1,74 @@
+using System.CommandLine;
+using Lab.Cli.Scenarios;
+using Lab.Cli.Terminal;
+using Lab.Scenarios;
+using Lab.Scenarios.Stress;
+using Lab.Systematic.Testing;
+
+namespace Lab.Cli.Commands;
+
+/// <summary>
+/// <c>lab explore &lt;id&gt;</c>: explores one variant of a scenario and, on a bug, shows the interleaving, the trace
+/// path and the replay command. Exit code 0 no bug, 2 bug found, 1 usage error.
+/// </summary>
+public static class ExploreCommand
+{
+    /// <summary>How long a stress-only scenario runs for real when no --time-limit is given.</summary>
+    public static readonly TimeSpan DefaultStressBudget = TimeSpan.FromSeconds(2);
+
+    /// <summary>Builds the command.</summary>
+    public static Command Create(LabConsole console)
+    {
+        var id = new Argument<string>("id") { Description = "The scenario id (see 'lab list'), e.g. races/lost-update; the part after '/' is enough when unique." };
+        var variant = new Option<Variant>("--variant") { Description = "Which implementation to explore.", DefaultValueFactory = _ => Variant.Buggy };
+        var strategy = new Option<StrategyKind?>("--strategy") { Description = "random, pct, fair, dfs or portfolio (default: the scenario's budget, portfolio)." };
+        var iterations = new Option<int?>("--iterations") { Description = "Iterations to run at most (default: the scenario's budget)." };
+        var seed = new Option<ulong?>("--seed") { Description = "The seed every random choice derives from (default 0)." };
+        var maxSteps = new Option<int?>("--max-steps") { Description = "Steps after which an iteration is cut off." };
+        var timeLimit = Duration.Option("--time-limit", "Wall-clock budget for the exploration, e.g. 30s.");
+        var preemptionBound = new Option<int?>("--preemption-bound") { Description = "For --strategy dfs: the most preemptions per schedule." };
+        var traceDirectory = new Option<string?>("--trace-dir") { Description = "Where to write the failing trace (default: lab-traces in the temp folder)." };
+        var steps = new Option<bool>("--steps") { Description = "Print every step of the interleaving, not just its first and last rows." };
+        var command = new Command("explore", "Explore a scenario's interleavings until a bug or the budget; print the interleaving and how to replay it.")
+        {
+            id, variant, strategy, iterations, seed, maxSteps, timeLimit, preemptionBound, traceDirectory, steps,
+        };
+        CommandAction.Set(command, console, parse =>
+        {
+            IScenario scenario = ScenarioLookup.Resolve(parse.GetRequiredValue(id));
+            var overrides = new ExplorationOverrides(parse.GetValue(strategy), parse.GetValue(iterations), parse.GetValue(seed), parse.GetValue(maxSteps),
+                parse.GetValue(timeLimit), parse.GetValue(preemptionBound), parse.GetValue(traceDirectory));
+            ExplorationOptions options = overrides.For(scenario);
+            Variant chosen = parse.GetValue(variant);
+            return scenario.IsSystematic
+                ? Explore(console, scenario, chosen, options, parse.GetValue(steps))
+                : Stress(console, scenario, chosen, parse.GetValue(timeLimit) ?? DefaultStressBudget);
+        });
+        return command;
+    }
+
+    /// <summary>Explores and prints the outcome; returns the exit code.</summary>
+    public static int Explore(LabConsole console, IScenario scenario, Variant variant, ExplorationOptions options, bool allSteps)
+    {
+        TestSubject subject = TestSubject.For(scenario, variant);
+        console.Line($"Exploring {subject.TestName}: {scenario.Title}");
+        console.Line($"  strategy {options.Strategy.ToString().ToLowerInvariant()}, at most {options.Iterations} iterations of {options.MaxSteps} steps, seed {options.Seed}");
+        TestReport report = ProgressDisplay.Run(console, subject.TestName, update => TestingEngine.Explore(
+            subject.TestName, scenario.Harness(scenario.Factory(variant)), options, ExplorationProgressAdapter.For(update)));
+        console.Line();
+        ReportView.Exploration(console, scenario, variant, report, allSteps);
+        return report.IsBugFree ? ExitCodes.Success : ExitCodes.BugFound;
+    }
+
+    /// <summary>Runs a stress-only scenario for real, since systematic exploration cannot show its bug.</summary>
+    public static int Stress(LabConsole console, IScenario scenario, Variant variant, TimeSpan budget)
+    {
+        console.Line($"{scenario.Id} is stress-only: exploration assumes sequential consistency and cannot produce this bug.");
+        console.Line($"Running the {variant.ToString().ToLowerInvariant()} variant for real, on real threads, for {budget.TotalSeconds:0.#} s.");
+        StressResult result = StressRunner.Run(scenario, variant, budget);
+        console.Line(result.Summary);
+        console.Line();
+        console.Line(scenario.BugExplanation);
+        return result.SawBug ? ExitCodes.BugFound : ExitCodes.Success;
+    }
+}

@@ -1,0 +1,88 @@
+using System.CommandLine;
+using Lab.Cli.Exercises;
+using Lab.Cli.Grading;
+using Lab.Cli.Reports;
+using Lab.Cli.Terminal;
+using Spectre.Console;
+
+namespace Lab.Cli.Commands;
+
+/// <summary>
+/// <c>lab grade &lt;submissions-dir&gt;</c>: grades every student's exercise files (compile, explore, regression corpus,
+/// concurrency probe), each in a worker process under a time limit, and writes Gradescope, JUnit, CSV and Markdown
+/// reports. Exit code 0 when grading ran (whatever the students scored), 1 for a usage or input error.
+/// </summary>
+public static class GradeCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(LabConsole console)
+    {
+        var defaults = new GradingSettings();
+        var submissions = new Argument<string>("submissions-dir") { Description = "A folder with one sub-folder per student, holding that student's exercise files." };
+        var output = new Option<string>("--out") { Description = "Where the reports go.", DefaultValueFactory = _ => "grading-out" };
+        var seed = new Option<ulong>("--seed") { Description = "The seed of every exploration: the same for every student." };
+        var budget = new Option<int>("--budget") { Description = "Portfolio iterations per submission.", DefaultValueFactory = _ => defaults.Budget };
+        var timeout = Duration.Option("--timeout", $"Processor-time limit per submission and exercise (default {defaults.Timeout.TotalSeconds:0} s).");
+        var exercises = new Option<string[]>("--exercise") { Description = "Grade only these exercises (default: all).", AllowMultipleArgumentsPerToken = true };
+        var workers = new Option<int>("--workers") { Description = "Worker processes at once (default: one per core).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var command = new Command("grade", "Grade a folder of student submissions and write results.json (Gradescope), junit.xml, gradebook.csv and summary.md.")
+        {
+            submissions, output, seed, budget, timeout, exercises, workers,
+        };
+        CommandAction.Set(command, console, parse =>
+        {
+            if (parse.GetValue(budget) < 1) throw new UsageException("--budget must be at least 1");
+            if (parse.GetValue(workers) < 1) throw new UsageException("--workers must be at least 1");
+            string outputDirectory = Path.GetFullPath(parse.GetRequiredValue(output));
+            string[] chosen = parse.GetValue(exercises) ?? [];
+            var plan = new GradingPlan(
+                Path.GetFullPath(parse.GetRequiredValue(submissions)),
+                outputDirectory,
+                chosen.Length == 0 ? ExerciseCatalog.All : chosen.Select(ExerciseCatalog.Find).Distinct().ToList(),
+                new GradingSettings
+                {
+                    Seed = parse.GetValue(seed), Budget = parse.GetValue(budget), Timeout = parse.GetValue(timeout) ?? defaults.Timeout,
+                    TraceDirectory = Path.Combine(outputDirectory, "traces"),
+                },
+                parse.GetValue(workers));
+            return Run(console, plan);
+        });
+        return command;
+    }
+
+    /// <summary>Grades what <paramref name="plan"/> names, prints the gradebook, writes the reports; returns the exit code.</summary>
+    public static int Run(LabConsole console, GradingPlan plan)
+    {
+        SubmissionFolder.Students(plan.SubmissionsDirectory);
+        console.Line($"Grading {plan.SubmissionsDirectory}: {plan.Exercises.Count} exercises, seed {plan.Settings.Seed}, " +
+                     $"budget {plan.Settings.Budget}, time limit {plan.Settings.Timeout.TotalSeconds:0.#} s, {plan.Workers} workers");
+        IReadOnlyList<StudentResult> students = ProgressDisplay.Run(console, "grading", update => GradingRun.Run(plan, update));
+        console.Out.Write(Gradebook(students, plan));
+        foreach (string path in GradeReports.Write(plan, students)) console.Line($"wrote {path}");
+        console.Line(FinalLine(students));
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The last line: how many submissions got each verdict.</summary>
+    public static string FinalLine(IReadOnlyList<StudentResult> students)
+    {
+        var results = students.SelectMany(s => s.Exercises).ToList();
+        var counts = Enum.GetValues<Verdict>().Select(v => (Verdict: v, Count: results.Count(r => r.Verdict == v))).Where(c => c.Count > 0);
+        return $"grade: {students.Count} students, {results.Count} submissions: " + string.Join(", ", counts.Select(c => $"{c.Count} {c.Verdict}"));
+    }
+
+    private static Table Gradebook(IReadOnlyList<StudentResult> students, GradingPlan plan)
+    {
+        var table = new Table().AddColumn("Student");
+        foreach (Exercise exercise in plan.Exercises) table.AddColumn(Markup.Escape(exercise.Id));
+        table.AddColumn("Total");
+        foreach (StudentResult student in students)
+        {
+            var cells = new List<Text> { new(student.Student) };
+            cells.AddRange(student.Exercises.Select(e => new Text($"{e.Score:0.#} {e.Verdict}")));
+            cells.Add(new Text($"{student.Score:0.#} / {student.MaxScore:0.#}"));
+            table.AddRow(cells);
+        }
+        return table;
+    }
+}

@@ -1,0 +1,79 @@
+using System.Security.Cryptography;
+using System.Text;
+using Lab.Scenarios;
+using Lab.Systematic.Testing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Lab.Cli.Exercises;
+
+/// <summary>
+/// Compiles a student's file with Roslyn against the contracts (Lab.Scenarios), the controlled primitives
+/// (Lab.Systematic) and the framework, then checks the lab's rules. Compiling never runs student code.
+/// </summary>
+public static class SubmissionCompiler
+{
+    /// <summary>The usings every submission gets implicitly, like a project with implicit usings (minus System.Threading).</summary>
+    public const string ImplicitUsings = "global using System;\nglobal using System.Collections.Generic;\nglobal using System.Linq;\n";
+
+    private static readonly Lazy<IReadOnlyList<MetadataReference>> References = new(LoadReferences);
+
+    /// <summary>Compiles the file at <paramref name="path"/>; a missing file is reported as an error, not thrown.</summary>
+    public static CompiledSubmission CompileFile(string path)
+    {
+        string full = Path.GetFullPath(path);
+        return File.Exists(full)
+            ? Compile(full, File.ReadAllText(full))
+            : new CompiledSubmission(full, null, [$"{Path.GetFileName(full)}: error: the file does not exist"]);
+    }
+
+    /// <summary>Compiles <paramref name="source"/>, which traces will attribute to <paramref name="path"/>.</summary>
+    public static CompiledSubmission Compile(string path, string source)
+    {
+        var parse = new CSharpParseOptions(LanguageVersion.Latest);
+        SyntaxTree tree = CSharpSyntaxTree.ParseText(source, parse, path, Encoding.UTF8);
+        SyntaxTree usings = CSharpSyntaxTree.ParseText(ImplicitUsings, parse, "ImplicitUsings.g.cs", Encoding.UTF8);
+        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary,
+            optimizationLevel: OptimizationLevel.Release, nullableContextOptions: NullableContextOptions.Enable);
+        CSharpCompilation compilation = CSharpCompilation.Create(AssemblyNameFor(path, source), [tree, usings], References.Value, options);
+        var errors = compilation.GetDiagnostics()
+            .Where(d => d.Severity == DiagnosticSeverity.Error)
+            .Select(Format)
+            .Concat(SubmissionRules.Check(compilation, tree))
+            .ToList();
+        if (errors.Count > 0) return new CompiledSubmission(path, null, errors);
+        using var image = new MemoryStream();
+        var emitted = compilation.Emit(image);
+        return emitted.Success
+            ? new CompiledSubmission(path, image.ToArray(), [])
+            : new CompiledSubmission(path, null, emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(Format).ToList());
+    }
+
+    /// <summary>A diagnostic as "File.cs(line,col): error ID: message", without the directories.</summary>
+    public static string Format(Diagnostic diagnostic)
+    {
+        FileLinePositionSpan span = diagnostic.Location.GetLineSpan();
+        string where = span.Path is { Length: > 0 } file
+            ? $"{Path.GetFileName(file)}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1}): "
+            : "";
+        return $"{where}error {diagnostic.Id}: {diagnostic.GetMessage()}";
+    }
+
+    /// <summary>A name unique per file and content, so several submissions load side by side in one process.</summary>
+    private static string AssemblyNameFor(string path, string source)
+    {
+        byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes(path + "\0" + source));
+        return "Submission_" + Convert.ToHexString(hash, 0, 8);
+    }
+
+    /// <summary>The framework's trusted platform assemblies plus the lab's contracts and controlled primitives.</summary>
+    private static IReadOnlyList<MetadataReference> LoadReferences()
+    {
+        string runtimeDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        var framework = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Where(path => string.Equals(Path.GetDirectoryName(path), runtimeDirectory, StringComparison.Ordinal));
+        string[] lab = [typeof(TestingEngine).Assembly.Location, typeof(IScenario).Assembly.Location];
+        return framework.Concat(lab).Distinct().Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)).ToList();
+    }
+}

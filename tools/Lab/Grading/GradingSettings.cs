@@ -1,0 +1,26 @@
+namespace Lab.Cli.Grading;
+
+/// <summary>How hard grading looks at each submission; fixed per run so every student gets the same schedules.</summary>
+public sealed record GradingSettings
+{
+    /// <summary>The seed of every exploration (default 0).</summary>
+    public ulong Seed { get; init; }
+
+    /// <summary>Portfolio iterations per submission (default 1,000; at least the scenario's own budget is used).</summary>
+    public int Budget { get; init; } = 1_000;
+
+    /// <summary>The most schedules the DFS pass explores after the portfolio found nothing.</summary>
+    public int DfsScheduleCap { get; init; } = 2_000;
+
+    /// <summary>Seeded continuations run after each regression-corpus schedule.</summary>
+    public int CorpusRounds { get; init; } = 4;
+
+    /// <summary>Random schedules tried to show the demanded concurrency (a fine-grained fix shows it in most of them).</summary>
+    public int ProbeAttempts { get; init; } = 30;
+
+    /// <summary>Processor-time limit per submission and exercise, enforced by killing its worker process (see <see cref="WorkerProcess"/>).</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Where failing traces go (default: lab-traces/grading in the temp folder).</summary>
+    public string TraceDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "lab-traces", "grading");
+}

@@ -1,0 +1,37 @@
+using Lab.Cli.Exercises;
+
+namespace Lab.Cli.Grading;
+
+/// <summary>Turns how a worker ended into the exercise's result: its own result line, or why there is none.</summary>
+public static class WorkerVerdict
+{
+    /// <summary>The most characters of a crashed worker's error output quoted in its report.</summary>
+    public const int ErrorTail = 2_000;
+
+    /// <summary>The result <paramref name="outcome"/> stands for, given the time limit it ran under.</summary>
+    public static ExerciseResult ResultOf(Exercise exercise, WorkerOutcome outcome, TimeSpan timeout)
+    {
+        double seconds = outcome.Elapsed.TotalSeconds;
+        if (outcome.TimedOut)
+        {
+            return ExerciseResult.Unchecked(exercise, Verdict.TimedOut,
+                $"Grading was stopped at the time limit of {timeout.TotalSeconds:0.#} s (processor time; {outcome.Elapsed.TotalSeconds:0.#} s " +
+                "on the clock): the submission did not finish. Look for a loop that never ends or never reaches a scheduling point " +
+                "(a Lock, Shared<T>, Interlocked, ... call), or a wait that nothing ends.", seconds);
+        }
+        if (ResultJson.FromOutput(outcome.Output) is { } result) return result with { Seconds = seconds };
+        return ExerciseResult.Unchecked(exercise, Verdict.Crashed, CrashMessage(outcome), seconds);
+    }
+
+    /// <summary>Why the worker died, with the end of its error output.</summary>
+    public static string CrashMessage(WorkerOutcome outcome)
+    {
+        string error = outcome.Error.Trim();
+        string cause = error.Contains("Stack overflow", StringComparison.OrdinalIgnoreCase)
+            ? "a stack overflow (unbounded recursion?)"
+            : "the submission ending the process (Environment.Exit?) or crashing it";
+        string tail = error.Length > ErrorTail ? "..." + error[^ErrorTail..] : error;
+        return $"The grading process ended with exit code {outcome.ExitCode} before reporting a result: {cause}." +
+               (tail.Length > 0 ? $"{Environment.NewLine}{tail}" : "");
+    }
+}
