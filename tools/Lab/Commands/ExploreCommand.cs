@@ -4,6 +4,7 @@ using Lab.Cli.Terminal;
 using Lab.Scenarios;
 using Lab.Scenarios.Stress;
 using Lab.Systematic.Testing;
+using Lab.Systematic.Traces;
 
 namespace Lab.Cli.Commands;
 
@@ -29,34 +30,40 @@ public static class ExploreCommand
         var preemptionBound = new Option<int?>("--preemption-bound") { Description = "For --strategy dfs: the most preemptions per schedule." };
         var traceDirectory = new Option<string?>("--trace-dir") { Description = "Where to write the failing trace (default: lab-traces in the temp folder)." };
         var steps = new Option<bool>("--steps") { Description = "Print every step of the interleaving, not just its first and last rows." };
+        var parallel = new Option<int?>("--parallel") { Description = "Iterations run at once (default: one per core; DFS runs on one). The bug found does not depend on it." };
+        var shard = new Option<string?>("--shard") { Description = "Run only shard i of n (i/n, from 0), to split a large exploration across machines." };
+        var html = new Option<string?>("--html") { Description = "Also write the failing schedule as an HTML timeline to this file." };
         var command = new Command("explore", "Explore a scenario's interleavings until a bug or the budget; print the interleaving and how to replay it.")
         {
-            id, variant, strategy, iterations, seed, maxSteps, timeLimit, preemptionBound, traceDirectory, steps,
+            id, variant, strategy, iterations, seed, maxSteps, timeLimit, preemptionBound, traceDirectory, steps, parallel, shard, html,
         };
         CommandAction.Set(command, console, parse =>
         {
             IScenario scenario = ScenarioLookup.Resolve(parse.GetRequiredValue(id));
             var overrides = new ExplorationOverrides(parse.GetValue(strategy), parse.GetValue(iterations), parse.GetValue(seed), parse.GetValue(maxSteps),
-                parse.GetValue(timeLimit), parse.GetValue(preemptionBound), parse.GetValue(traceDirectory));
+                parse.GetValue(timeLimit), parse.GetValue(preemptionBound), parse.GetValue(traceDirectory), parse.GetValue(parallel), parse.GetValue(shard));
             ExplorationOptions options = overrides.For(scenario);
             Variant chosen = parse.GetValue(variant);
             return scenario.IsSystematic
-                ? Explore(console, scenario, chosen, options, parse.GetValue(steps))
+                ? Explore(console, scenario, chosen, options, parse.GetValue(steps), parse.GetValue(html))
                 : Stress(console, scenario, chosen, parse.GetValue(timeLimit) ?? DefaultStressBudget);
         });
         return command;
     }
 
     /// <summary>Explores and prints the outcome; returns the exit code.</summary>
-    public static int Explore(LabConsole console, IScenario scenario, Variant variant, ExplorationOptions options, bool allSteps)
+    public static int Explore(LabConsole console, IScenario scenario, Variant variant, ExplorationOptions options, bool allSteps, string? htmlPath = null)
     {
         TestSubject subject = TestSubject.For(scenario, variant);
         console.Line($"Exploring {subject.TestName}: {scenario.Title}");
-        console.Line($"  strategy {options.Strategy.ToString().ToLowerInvariant()}, at most {options.Iterations} iterations of {options.MaxSteps} steps, seed {options.Seed}");
+        string shard = options.ShardCount > 1 ? $", shard {options.ShardIndex}/{options.ShardCount}" : "";
+        console.Line($"  strategy {options.Strategy.ToString().ToLowerInvariant()}, at most {options.Iterations} iterations of {options.MaxSteps} steps, " +
+                     $"seed {options.Seed}, {options.Parallelism} worker(s){shard}");
         TestReport report = ProgressDisplay.Run(console, subject.TestName, update => TestingEngine.Explore(
             subject.TestName, scenario.Harness(scenario.Factory(variant)), options, ExplorationProgressAdapter.For(update)));
         console.Line();
         ReportView.Exploration(console, scenario, variant, report, allSteps);
+        if (htmlPath is not null && report.Trace is { } trace) console.Line($"timeline: {HtmlTimeline.Save(trace, htmlPath)}");
         return report.IsBugFree ? ExitCodes.Success : ExitCodes.BugFound;
     }
 

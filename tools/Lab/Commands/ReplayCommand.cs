@@ -21,14 +21,15 @@ public static class ReplayCommand
         var trace = new Argument<string>("trace") { Description = "The trace file an exploration wrote (its path is printed with the bug)." };
         var steps = new Option<bool>("--steps") { Description = "Print every step of the interleaving." };
         var submission = new Option<string?>("--submission") { Description = "For a trace recorded on a student's file: that file (it is compiled again)." };
-        var command = new Command("replay", "Re-run the exact schedule of a trace and show the same failure.") { trace, steps, submission };
+        var html = new Option<string?>("--html") { Description = "Also write the replayed schedule as a self-contained HTML timeline to this file." };
+        var command = new Command("replay", "Re-run the exact schedule of a trace and show the same failure.") { trace, steps, submission, html };
         CommandAction.Set(command, console, parse =>
-            Replay(console, parse.GetRequiredValue(trace), parse.GetValue(submission), parse.GetValue(steps)));
+            Replay(console, parse.GetRequiredValue(trace), parse.GetValue(submission), parse.GetValue(steps), parse.GetValue(html)));
         return command;
     }
 
     /// <summary>Replays <paramref name="tracePath"/> against the implementation its test name names; returns the exit code.</summary>
-    public static int Replay(LabConsole console, string tracePath, string? submissionPath, bool allSteps)
+    public static int Replay(LabConsole console, string tracePath, string? submissionPath, bool allSteps, string? htmlPath = null)
     {
         ScheduleTrace trace = TraceFile.Load(tracePath);
         TestSubject subject = TestSubject.Parse(trace.TestName) ?? throw new UsageException(
@@ -44,6 +45,7 @@ public static class ReplayCommand
             console.ReportError($"the trace no longer matches the code: {divergence.Message}");
             return ExitCodes.UsageError;
         }
+        if (htmlPath is not null && report.Trace is { } replayed) console.Line($"timeline: {HtmlTimeline.Save(replayed, htmlPath)}");
         if (report.Bug is null)
         {
             console.Line(report.Summary);
