@@ -21,7 +21,7 @@ internal sealed partial class ControlledRuntime
     private readonly ISchedulingStrategy _strategy;
     private readonly OperationThreadPool _pool;
     private readonly IReadOnlyList<string>? _expectedOperations;
-    private readonly SemaphoreSlim _iterationDone;
+    private readonly ManualResetEventSlim _iterationDone;
     private readonly List<ControlledOperation> _operations;
     private readonly List<IWaitResource> _resources;
     private readonly List<int> _enabled;
@@ -81,6 +81,7 @@ internal sealed partial class ControlledRuntime
     /// <summary>Runs the body as operation "main" and returns when every operation has finished or been unwound.</summary>
     public bool Run(Action body)
     {
+        _iterationDone.Reset();
         ControlledOperation main = CreateOperation(body, "main", parent: null);
         main.Thread!.Wake();
         int lastStep = -1;
@@ -343,7 +344,7 @@ internal sealed partial class ControlledRuntime
         else
         {
             if (HotAtTermination() is { } hot) ReportBug(hot);
-            _iterationDone.Release();
+            _iterationDone.Set();
         }
     }
 
@@ -356,7 +357,7 @@ internal sealed partial class ControlledRuntime
             operation.Thread!.Wake();
             return;
         }
-        _iterationDone.Release();
+        _iterationDone.Set();
     }
 
     [StackTraceHidden]

@@ -6,7 +6,7 @@ namespace Lab.Systematic.Runtime;
 /// </summary>
 internal sealed class PooledThread
 {
-    private readonly SemaphoreSlim _baton = new(0, 1);
+    private readonly ManualResetEventSlim _baton = new(false, spinCount: 200);
     private readonly OperationThreadPool _pool;
     private ControlledOperation? _assigned;
     private volatile bool _stopping;
@@ -21,21 +21,25 @@ internal sealed class PooledThread
     /// <summary>Binds the next operation; it starts running at the first <see cref="Wake"/>.</summary>
     public void Assign(ControlledOperation operation) => _assigned = operation;
 
-    public void Wake() => _baton.Release();
+    public void Wake() => _baton.Set();
 
-    public void Park() => _baton.Wait();
+    public void Park()
+    {
+        _baton.Wait();
+        _baton.Reset();
+    }
 
     public void Stop()
     {
         _stopping = true;
-        _baton.Release();
+        _baton.Set();
     }
 
     private void Loop()
     {
         while (true)
         {
-            _baton.Wait();
+            Park();
             if (_stopping) return;
             ControlledOperation operation = _assigned!;
             _assigned = null;
