@@ -92,16 +92,31 @@ internal sealed partial class ControlledRuntime
                 lastStep = _step;
                 continue;
             }
-            ReportBug(new BugReport(BugKind.Hang,
-                $"no scheduling point was reached for {_options.HangTimeout.TotalSeconds:0.#} s at step {_step}: explored code loops on " +
-                "plain fields or blocks in an uncontrolled call (System.Threading, I/O). Use Shared<T> and the controlled primitives."));
+            ReportBug(HangReport(_options.HangTimeout, _step));
             return false;
         }
         return true;
     }
 
+    /// <summary>
+    /// Runs the body as operation "main" on the calling thread and returns when every operation has finished or been
+    /// unwound. Nothing here watches for hangs: the caller must (the exploration's watchdog does).
+    /// </summary>
+    public void RunHere(Action body, PooledThread callingThread)
+    {
+        _iterationDone.Reset();
+        ControlledOperation main = CreateOperation(body, "main", parent: null, callingThread);
+        RunOperation(main);
+        _iterationDone.Wait();
+    }
+
+    /// <summary>The report for an iteration that reached no scheduling point for <paramref name="timeout"/>.</summary>
+    public static BugReport HangReport(TimeSpan timeout, int step) => new(BugKind.Hang,
+        $"no scheduling point was reached for {timeout.TotalSeconds:0.#} s at step {step}: explored code loops on " +
+        "plain fields or blocks in an uncontrolled call (System.Threading, I/O). Use Shared<T> and the controlled primitives.");
+
     /// <summary>Creates an operation; it is enabled at once but runs only when a decision picks it.</summary>
-    public ControlledOperation CreateOperation(Action body, string? name, ControlledOperation? parent)
+    public ControlledOperation CreateOperation(Action body, string? name, ControlledOperation? parent, PooledThread? carrier = null)
     {
         int id = _operations.Count;
         string unique = name is null ? DefaultName(id) : IsNameTaken(name) ? $"{name}#{id}" : name;
@@ -114,7 +129,7 @@ internal sealed partial class ControlledRuntime
         }
         var operation = new ControlledOperation(this, id, unique, body);
         _operations.Add(operation);
-        operation.Thread = _pool.Rent();
+        operation.Thread = carrier ?? _pool.Rent();
         operation.Thread.Assign(operation);
         Races?.OnCreate(operation, parent);
         return operation;

@@ -26,21 +26,43 @@ internal sealed class Exploration(string testName, Action body, ExplorationOptio
     public TestReport Run(Func<ISchedulingStrategy> createStrategy, int workers)
     {
         int calibration = Calibrate();
-        if (workers == 1)
+        var running = new Running[workers];
+        var threads = Enumerable.Range(0, workers).Select(i =>
         {
-            Work(createStrategy(), calibration);
-        }
-        else
-        {
-            var threads = Enumerable.Range(0, workers).Select(i =>
-            {
-                ISchedulingStrategy strategy = createStrategy();
-                return new Thread(() => Work(strategy, calibration)) { IsBackground = true, Name = $"lab-explorer-{i}" };
-            }).ToList();
-            threads.ForEach(t => t.Start());
-            threads.ForEach(t => t.Join());
-        }
+            ISchedulingStrategy strategy = createStrategy();
+            running[i] = new Running();
+            return new Thread(() => Work(strategy, calibration, running[i])) { IsBackground = true, Name = $"lab-explorer-{i}" };
+        }).ToList();
+        threads.ForEach(t => t.Start());
+        Watch(threads, running);
         return Report(createStrategy().Description);
+    }
+
+    /// <summary>
+    /// Waits for the workers, and reports a hang when a worker's iteration makes no step for the hang timeout (the
+    /// stuck worker thread is abandoned; it is a background thread).
+    /// </summary>
+    private void Watch(List<Thread> threads, Running[] running)
+    {
+        var seen = new (ControlledRuntime? Runtime, int Step)[threads.Count];
+        while (threads.Find(t => t.IsAlive) is { } alive)
+        {
+            if (alive.Join(options.HangTimeout)) continue;
+            for (int i = 0; i < threads.Count; i++)
+            {
+                Snapshot current = running[i].Current;
+                var now = (current.Runtime, current.Runtime?.StepCount ?? -1);
+                if (current.Runtime is { } runtime && threads[i].IsAlive && now == seen[i])
+                {
+                    runtime.ReportBug(ControlledRuntime.HangReport(options.HangTimeout, runtime.StepCount));
+                    Record(current.Iteration, runtime, current.StrategyName);
+                    threads.RemoveAt(i);
+                    threads.ForEach(t => t.Join());
+                    return;
+                }
+                seen[i] = now;
+            }
+        }
     }
 
     /// <summary>
@@ -53,10 +75,11 @@ internal sealed class Exploration(string testName, Action body, ExplorationOptio
         return SingleRun.Execute(body, options.WithDataRaceDetection(false), strategy).StepCount;
     }
 
-    private void Work(ISchedulingStrategy strategy, int calibration)
+    private void Work(ISchedulingStrategy strategy, int calibration, Running running)
     {
         using var pool = new OperationThreadPool();
         var buffers = new IterationBuffers();
+        PooledThread self = PooledThread.ForCallingThread();
         strategy.CompleteIteration(calibration);
         while (true)
         {
@@ -69,11 +92,12 @@ internal sealed class Exploration(string testName, Action body, ExplorationOptio
                 _exhausted = true;
                 return;
             }
-            string strategyName = strategy is PortfolioStrategy portfolio ? portfolio.Current.Description : strategy.Description;
             var runtime = new ControlledRuntime(options, strategy, pool, buffers: buffers);
-            bool finished = runtime.Run(body);
+            string strategyName = strategy is PortfolioStrategy portfolio ? portfolio.Current.Description : strategy.Description;
+            running.Publish(runtime, iteration, strategyName);
+            runtime.RunHere(body, self);
+            running.Publish(null, -1, "");
             Record(iteration, runtime, strategyName);
-            if (!finished) return;
             ReportProgress();
             if (iteration + options.ShardCount >= options.Iterations && !strategy.PrepareIteration(iteration + 1)) _exhausted = true;
         }
@@ -154,4 +178,16 @@ internal sealed class Exploration(string testName, Action body, ExplorationOptio
     private readonly record struct IterationRecord(ulong Fingerprint, int Steps, bool AtStepBound);
 
     private sealed record Found(int Iteration, ScheduleTrace Trace);
+
+    /// <summary>What a worker is running now, published for the watchdog (one reference, swapped whole).</summary>
+    private sealed class Running
+    {
+        private volatile Snapshot _current = new(null, -1, "");
+
+        public Snapshot Current => _current;
+
+        public void Publish(ControlledRuntime? runtime, int iteration, string strategyName) => _current = new Snapshot(runtime, iteration, strategyName);
+    }
+
+    private sealed record Snapshot(ControlledRuntime? Runtime, int Iteration, string StrategyName);
 }
