@@ -24,7 +24,7 @@ internal sealed class IterationBuffers
     public List<PreemptionPoint> PreemptionPoints { get; } = [];
 
     /// <summary>Signalled by the last operation of an iteration; reused because only one iteration runs per worker at a time.</summary>
-    public ManualResetEventSlim IterationDone { get; } = new(false, spinCount: 200);
+    public ManualResetEventSlim IterationDone { get; } = new(false, spinCount: BatonSpin.Count);
 
     public IterationBuffers Clear()
     {

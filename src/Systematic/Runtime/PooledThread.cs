@@ -6,7 +6,7 @@ namespace Lab.Systematic.Runtime;
 /// </summary>
 internal sealed class PooledThread
 {
-    private readonly ManualResetEventSlim _baton = new(false, spinCount: 200);
+    private readonly ManualResetEventSlim _baton = new(false, spinCount: BatonSpin.Count);
     private readonly OperationThreadPool? _pool;
     private ControlledOperation? _assigned;
     private volatile bool _stopping;
