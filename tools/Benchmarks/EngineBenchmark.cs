@@ -48,11 +48,12 @@ internal static class EngineBenchmark
         }
     }
 
-    /// <summary>Two threads, ten scheduling points each, started and joined by main, explored with default options.</summary>
+    /// <summary>The benchmark program explored with default options.</summary>
     private static TestReport Engine(int iterations, ulong seed) =>
         TestingEngine.Explore("benchmark", TenPointsEach, ExplorationOptions.Default.WithIterations(iterations).WithSeed(seed));
 
-    private static void TenPointsEach()
+    /// <summary>Two threads, ten scheduling points each, started and joined by main: the program both engine benchmarks explore.</summary>
+    public static void TenPointsEach()
     {
         static void TenPoints()
         {

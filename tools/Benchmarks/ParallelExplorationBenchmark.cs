@@ -1,5 +1,4 @@
 using Lab.Systematic.Testing;
-using Lab.Systematic.Threading;
 
 namespace Lab.Benchmarks;
 
@@ -32,23 +31,9 @@ internal static class ParallelExplorationBenchmark
 
     private static double Rate(int workers, int iterations)
     {
-        TestReport report = TestingEngine.Explore("explore-parallel", TwoThreadsTenPointsEach,
+        TestReport report = TestingEngine.Explore("explore-parallel", EngineBenchmark.TenPointsEach,
             ExplorationOptions.Default.WithIterations(iterations).WithParallelism(workers));
         if (report.Bug is not null) throw new InvalidOperationException("the benchmark program must be bug-free: " + report.Bug);
         return report.Iterations / report.Elapsed.TotalSeconds;
-    }
-
-    private static void TwoThreadsTenPointsEach()
-    {
-        static void TenPoints()
-        {
-            for (int i = 0; i < 10; i++) ControlledThread.Yield();
-        }
-        var t1 = new ControlledThread(TenPoints);
-        var t2 = new ControlledThread(TenPoints);
-        t1.Start();
-        t2.Start();
-        t1.Join();
-        t2.Join();
     }
 }

@@ -22,6 +22,20 @@ internal sealed partial class ControlledRuntime
         return false;
     }
 
+    /// <summary>
+    /// The controlled half of every signal wait (semaphore, events, countdown): a scheduling point, then
+    /// <see cref="WaitUntil"/>; on success the waiter acquires what signallers released into <paramref name="clock"/>.
+    /// </summary>
+    public bool AwaitSignal(string primitive, IWaitResource resource, string action, Func<bool> canProceed, Detection.VectorClock clock,
+        int millisecondsTimeout, string file, int line, out ControlledOperation operation)
+    {
+        operation = Enter(primitive);
+        SchedulingPoint(operation);
+        if (!WaitUntil(operation, resource, action, canProceed, millisecondsTimeout, file, line)) return false;
+        Races?.Acquire(operation, clock);
+        return true;
+    }
+
     /// <summary>Converts a BCL-style TimeSpan timeout to milliseconds, rejecting what the BCL rejects.</summary>
     public static int ToMilliseconds(TimeSpan timeout)
     {

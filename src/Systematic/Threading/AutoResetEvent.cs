@@ -75,11 +75,8 @@ public sealed class AutoResetEvent : IWaitResource, IDisposable
             ControlledRuntime.CheckRealUse("AutoResetEvent.WaitOne");
             return _real!.WaitOne(millisecondsTimeout);
         }
-        ControlledOperation operation = _runtime.Enter("AutoResetEvent.WaitOne");
-        _runtime.SchedulingPoint(operation);
-        if (!_runtime.WaitUntil(operation, this, "WaitOne", _isSet, millisecondsTimeout, file, line)) return false;
+        if (!_runtime.AwaitSignal("AutoResetEvent.WaitOne", this, "WaitOne", _isSet, _clock, millisecondsTimeout, file, line, out var operation)) return false;
         _set = false;
-        _runtime.Races?.Acquire(operation, _clock);
         _runtime.Record(operation, "WaitOne", Name, file, line);
         return true;
     }

@@ -70,10 +70,7 @@ public sealed class ManualResetEventSlim : IWaitResource
             ControlledRuntime.CheckRealUse("ManualResetEventSlim.Wait");
             return _real!.Wait(millisecondsTimeout);
         }
-        ControlledOperation operation = _runtime.Enter("ManualResetEventSlim.Wait");
-        _runtime.SchedulingPoint(operation);
-        if (!_runtime.WaitUntil(operation, this, "Wait", _isSet, millisecondsTimeout, file, line)) return false;
-        _runtime.Races?.Acquire(operation, _clock);
+        if (!_runtime.AwaitSignal("ManualResetEventSlim.Wait", this, "Wait", _isSet, _clock, millisecondsTimeout, file, line, out var operation)) return false;
         _runtime.Record(operation, "Wait", Name, file, line);
         return true;
     }

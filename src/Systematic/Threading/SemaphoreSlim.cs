@@ -77,11 +77,8 @@ public sealed class SemaphoreSlim : IWaitResource
             ControlledRuntime.CheckRealUse("SemaphoreSlim.Wait");
             return _real!.Wait(millisecondsTimeout);
         }
-        ControlledOperation operation = _runtime.Enter("SemaphoreSlim.Wait");
-        _runtime.SchedulingPoint(operation);
-        if (!_runtime.WaitUntil(operation, this, "Wait", _hasPermit, millisecondsTimeout, file, line)) return false;
+        if (!_runtime.AwaitSignal("SemaphoreSlim.Wait", this, "Wait", _hasPermit, _clock, millisecondsTimeout, file, line, out var operation)) return false;
         _count--;
-        _runtime.Races?.Acquire(operation, _clock);
         _runtime.Record(operation, "Wait", Name, file, line, _count);
         return true;
     }
