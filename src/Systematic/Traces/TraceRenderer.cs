@@ -8,8 +8,14 @@ namespace Lab.Systematic.Traces;
 /// </summary>
 public static class TraceRenderer
 {
-    /// <summary>Cells wider than this are shortened with an ellipsis.</summary>
-    public const int MaxCellWidth = 40;
+    /// <summary>The table aims to stay within this many characters; each column gets its share, within the bounds below.</summary>
+    public const int TargetWidth = 160;
+
+    /// <summary>A column is never narrower than this (and never wider than <see cref="MaxCellWidth"/>).</summary>
+    public const int MinCellWidth = 34;
+
+    /// <summary>Cells wider than this are shortened with an ellipsis: first the file name, then the step text.</summary>
+    public const int MaxCellWidth = 60;
 
     /// <summary>
     /// The table; long traces keep their first and last <paramref name="edgeRows"/> rows (0 keeps all), since a
@@ -18,7 +24,9 @@ public static class TraceRenderer
     public static string Render(ScheduleTrace trace, int edgeRows = 0)
     {
         var columns = trace.Operations.Select((name, id) => trace.Steps.Any(s => s.Operation == id) ? id : -1).Where(id => id >= 0).ToList();
-        int[] widths = columns.Select(id => Math.Max(trace.Operations[id].Length, trace.Steps.Where(s => s.Operation == id).Select(s => Cell(s).Length).DefaultIfEmpty(0).Max())).ToArray();
+        int cellWidth = Math.Clamp(TargetWidth / Math.Max(1, columns.Count), MinCellWidth, MaxCellWidth);
+        int[] widths = columns.Select(id => Math.Max(trace.Operations[id].Length,
+            trace.Steps.Where(s => s.Operation == id).Select(s => Cell(s, cellWidth).Length).DefaultIfEmpty(0).Max())).ToArray();
         int indexWidth = Math.Max(4, trace.Steps.Count.ToString().Length);
         var text = new StringBuilder();
         text.Append("step".PadLeft(indexWidth));
@@ -39,7 +47,7 @@ public static class TraceRenderer
             text.Append((i + 1).ToString().PadLeft(indexWidth));
             for (int c = 0; c < columns.Count; c++)
             {
-                text.Append(" | ").Append((columns[c] == step.Operation ? Cell(step) : "").PadRight(widths[c]));
+                text.Append(" | ").Append((columns[c] == step.Operation ? Cell(step, cellWidth) : "").PadRight(widths[c]));
             }
             text.AppendLine();
         }
@@ -47,12 +55,23 @@ public static class TraceRenderer
         return text.ToString();
     }
 
-    /// <summary>The step and its source line; a long description is shortened, never the line number.</summary>
-    private static string Cell(StepRecord step)
+    /// <summary>
+    /// The step and its source line within <paramref name="width"/>: a long file name is shortened first (the line
+    /// number always stays), then the step text.
+    /// </summary>
+    private static string Cell(StepRecord step, int width)
     {
         string description = step.Describe();
-        string location = step.Location.Length == 0 ? "" : " @" + step.Location;
-        int room = Math.Max(8, MaxCellWidth - location.Length);
-        return (description.Length <= room ? description : description[..(room - 1)] + "…") + location;
+        string location = step.Location;
+        if (location.Length == 0) return Shorten(description, width);
+        if (description.Length + 2 + location.Length <= width) return $"{description} @{location}";
+        int colon = location.LastIndexOf(':');
+        string file = location[..colon], line = location[colon..];
+        int fileRoom = width - description.Length - 2 - line.Length;
+        if (fileRoom >= 6) return $"{description} @…{file[^(fileRoom - 1)..]}{line}";
+        string shortLocation = file.Length > 5 ? $"…{file[^4..]}{line}" : location;
+        return $"{Shorten(description, width - 2 - shortLocation.Length)} @{shortLocation}";
     }
+
+    private static string Shorten(string text, int width) => text.Length <= width ? text : text[..Math.Max(1, width - 1)] + "…";
 }
