@@ -40,6 +40,18 @@ public static class TestingEngine
         return new Exploration(testName, body, options, progress).Run(() => strategy, workers: 1);
     }
 
+    /// <summary>
+    /// Runs one iteration under <paramref name="strategy"/> and returns its whole schedule, failing or not: for tools
+    /// that inspect what a schedule did (grading's overlap check) rather than hunt for bugs.
+    /// </summary>
+    public static ScheduleTrace RecordSchedule(string testName, Action body, ExplorationOptions options, ISchedulingStrategy strategy)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        options.Validate();
+        ControlledRuntime runtime = SingleRun.Execute(body, options, strategy);
+        return SingleRun.Capture(runtime, testName, strategy.Description, options, iteration: 0, SingleRun.FailureOf(runtime));
+    }
+
     /// <summary>Replays a trace file for the test it names; a trace recorded for another test is refused.</summary>
     public static TestReport Replay(string testName, string tracePath, Action body, ExplorationOptions? options = null) =>
         Replay(testName, TraceFile.Load(tracePath), body, options) with { TracePath = Path.GetFullPath(tracePath) };

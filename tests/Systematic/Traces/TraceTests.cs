@@ -142,4 +142,19 @@ public sealed class TraceTests
         Assert.That(lines.Where(l => l.Contains("Enter(", StringComparison.Ordinal)), Has.All.Contain("@Programs.cs:"));
         Assert.That(lines.Length - 3, Is.GreaterThanOrEqualTo(report.Trace!.Steps.Count));
     }
+
+    [Test]
+    public void RecordSchedule_ReturnsTheWholeScheduleOfAPassingIteration_AndReplaysIt()
+    {
+        var options = ExplorationOptions.Default.WithSeed(4);
+
+        ScheduleTrace trace = TestingEngine.RecordSchedule("locked", Programs.LockedIncrement, options, new Lab.Systematic.Strategies.RandomStrategy(4));
+
+        Assert.That(trace.Bug, Is.Null);
+        Assert.That(trace.Operations, Is.EqualTo(new[] { "main", "T1", "T2" }));
+        Assert.That(trace.Steps.Count(s => s.Describe() == "Enter(gate)"), Is.EqualTo(2));
+        TestReport replay = TestingEngine.Replay("locked", trace, Programs.LockedIncrement);
+        Assert.That(replay, Is.BugFree());
+        Assert.That(TraceFile.ToJson(replay.Trace!), Is.EqualTo(TraceFile.ToJson(trace)));
+    }
 }

@@ -106,7 +106,7 @@ public static class ExerciseEvaluator
     private static (CheckResult, BugReport?) Probe(Evaluation evaluation, ConcurrencyDemand demand, GradingSettings settings, double points)
     {
         ExplorationOptions options = evaluation.Options("probe");
-        ProbeOutcome outcome = ConcurrencyProbe.Search(demand, evaluation.Subject, options.MaxSteps, options.Seed, settings.ProbeAttempts, options.TraceDirectory!);
+        ProbeOutcome outcome = ConcurrencyProbe.Search(demand, evaluation.Subject, options.MaxSteps, options.Seed, settings.ProbeAttempts);
         if (outcome.Overlapped)
         {
             return (new CheckResult(CheckNames.Concurrency, true, points, points, $"Schedule {outcome.Schedules} of the probe shows it: {demand.Description}."), null);
