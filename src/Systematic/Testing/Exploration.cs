@@ -27,15 +27,15 @@ internal sealed class Exploration(string testName, Action body, ExplorationOptio
     {
         int calibration = Calibrate();
         var running = new Running[workers];
+        ISchedulingStrategy[] strategies = Enumerable.Range(0, workers).Select(_ => createStrategy()).ToArray();
         var threads = Enumerable.Range(0, workers).Select(i =>
         {
-            ISchedulingStrategy strategy = createStrategy();
             running[i] = new Running();
-            return new Thread(() => Work(strategy, calibration, running[i])) { IsBackground = true, Name = $"lab-explorer-{i}" };
+            return new Thread(() => Work(strategies[i], calibration, running[i])) { IsBackground = true, Name = $"lab-explorer-{i}" };
         }).ToList();
         threads.ForEach(t => t.Start());
         Watch(threads, running);
-        return Report(createStrategy().Description);
+        return Report(strategies[0].Description);
     }
 
     /// <summary>
