@@ -103,20 +103,7 @@ public sealed class Lock : IWaitResource
         }
         ControlledOperation operation = _runtime.Enter("Lock." + action);
         _runtime.SchedulingPoint(operation);
-        if (_owner is not null && _owner != operation)
-        {
-            if (millisecondsTimeout == 0)
-            {
-                _runtime.Record(operation, action + " failed", Name, file, line);
-                return false;
-            }
-            _runtime.Record(operation, action + " blocks", Name, file, line);
-            if (!_runtime.Block(operation, this, action, _isFree, timed: millisecondsTimeout != Timeout.Infinite))
-            {
-                _runtime.Record(operation, action + " timed out", Name, file, line);
-                return false;
-            }
-        }
+        if (_owner != operation && !_runtime.WaitUntil(operation, this, action, _isFree, millisecondsTimeout, file, line)) return false;
         if (_owner == operation)
         {
             _recursion++;
