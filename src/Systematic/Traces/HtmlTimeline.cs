@@ -62,15 +62,7 @@ public static partial class HtmlTimeline
     }
 
     /// <summary>Writes the page atomically and returns its full path.</summary>
-    public static string Save(ScheduleTrace trace, string path)
-    {
-        string full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        string temporary = full + ".tmp-" + Environment.ProcessId;
-        File.WriteAllText(temporary, Render(trace), new UTF8Encoding(false));
-        File.Move(temporary, full, overwrite: true);
-        return full;
-    }
+    public static string Save(ScheduleTrace trace, string path) => AtomicFile.WriteAllText(path, Render(trace));
 
     private static string Page(ScheduleTrace trace, string svg)
     {

@@ -22,15 +22,7 @@ public static class TraceFile
     }
 
     /// <summary>Writes the trace to <paramref name="path"/> atomically and returns the full path.</summary>
-    public static string Save(ScheduleTrace trace, string path)
-    {
-        string full = System.IO.Path.GetFullPath(path);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
-        string temporary = full + ".tmp-" + Environment.ProcessId + "-" + Environment.CurrentManagedThreadId;
-        File.WriteAllText(temporary, ToJson(trace), new UTF8Encoding(false));
-        File.Move(temporary, full, overwrite: true);
-        return full;
-    }
+    public static string Save(ScheduleTrace trace, string path) => AtomicFile.WriteAllText(path, ToJson(trace));
 
     /// <summary>Loads a trace; throws <see cref="TraceFormatException"/> naming the problem for anything unusable.</summary>
     public static ScheduleTrace Load(string path)

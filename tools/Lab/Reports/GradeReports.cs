@@ -1,4 +1,5 @@
 using Lab.Cli.Grading;
+using Lab.Systematic.Traces;
 
 namespace Lab.Cli.Reports;
 

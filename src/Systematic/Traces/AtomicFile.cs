@@ -1,8 +1,8 @@
 using System.Text;
 
-namespace Lab.Cli.Reports;
+namespace Lab.Systematic.Traces;
 
-/// <summary>Writes a file through a temporary file and a rename, so a reader (or a crash) never sees half a report.</summary>
+/// <summary>Writes a file through a temporary file and a rename, so a reader (or a crash) never sees half a trace or report.</summary>
 public static class AtomicFile
 {
     /// <summary>Writes <paramref name="content"/> to <paramref name="path"/> as UTF-8 without a byte-order mark; returns the full path.</summary>
