@@ -21,18 +21,18 @@ internal static class ScheduleMinimizer
     public static ScheduleTrace Minimize(ScheduleTrace original, Action body, ExplorationOptions options)
     {
         if (original.Bug is not { IsProgramBug: true } bug || bug.Kind is BugKind.Livelock or BugKind.Starvation) return original;
-        var search = new Search(original, body, SingleRun.SettingsOf(original, options), options.MinimizeBudget);
+        using var pool = new OperationThreadPool();
+        var search = new Search(original, body, SingleRun.SettingsOf(original, options), options.MinimizeBudget, pool);
         ScheduleTrace best = search.FewestPreemptions();
         return search.FewerSteps(best);
     }
 
-    private sealed class Search(ScheduleTrace original, Action body, ExplorationOptions settings, int budget)
+    private sealed class Search(ScheduleTrace original, Action body, ExplorationOptions settings, int budget, OperationThreadPool pool)
     {
         private int _runs;
 
         public ScheduleTrace FewestPreemptions()
         {
-            using var pool = new OperationThreadPool();
             for (int bound = 0; bound < original.Preemptions && _runs < budget; bound++)
             {
                 var dfs = new DfsStrategy(bound);
@@ -53,14 +53,14 @@ internal static class ScheduleMinimizer
             while (improved && _runs < budget)
             {
                 improved = false;
-                ControlledRuntime replay = SingleRun.Execute(body, settings, new ReplayStrategy(best.Decisions, best.Strategy), best.Operations);
+                ControlledRuntime replay = SingleRun.Execute(body, settings, new ReplayStrategy(best.Decisions, best.Strategy), pool, best.Operations);
                 _runs++;
                 foreach (PreemptionPoint point in Enumerable.Reverse(replay.PreemptionPoints))
                 {
                     if (_runs >= budget) break;
                     var guide = best.Decisions.Take(point.Decision).Append(new Decision(DecisionKind.Operation, point.Preempted))
                         .Concat(best.Decisions.Skip(point.Decision + 1)).ToList();
-                    ControlledRuntime candidate = SingleRun.Execute(body, settings, new GuidedStrategy(guide, new NonPreemptiveStrategy()));
+                    ControlledRuntime candidate = SingleRun.Execute(body, settings, new GuidedStrategy(guide, new NonPreemptiveStrategy()), pool);
                     _runs++;
                     if (SameKind(candidate) is not { } found) continue;
                     if ((candidate.Preemptions, candidate.Steps.Count).CompareTo((best.Preemptions, best.Steps.Count)) >= 0) continue;

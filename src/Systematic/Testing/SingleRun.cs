@@ -11,8 +11,15 @@ internal static class SingleRun
     public static ControlledRuntime Execute(Action body, ExplorationOptions options, ISchedulingStrategy strategy,
         IReadOnlyList<string>? expectedOperations = null)
     {
-        strategy.PrepareIteration(0);
         using var pool = new OperationThreadPool();
+        return Execute(body, options, strategy, pool, expectedOperations);
+    }
+
+    /// <summary>Runs on threads from <paramref name="pool"/>, for callers that run many single iterations (minimisation).</summary>
+    public static ControlledRuntime Execute(Action body, ExplorationOptions options, ISchedulingStrategy strategy, OperationThreadPool pool,
+        IReadOnlyList<string>? expectedOperations = null)
+    {
+        strategy.PrepareIteration(0);
         var runtime = new ControlledRuntime(options, strategy, pool, expectedOperations);
         runtime.Run(body);
         return runtime;
