@@ -94,4 +94,17 @@ internal static class Programs
         t2.Join();
         Specification.Assert(items.Count == 1, $"the list holds {items.Count} items, expected 1: both threads saw it empty");
     }
+
+    /// <summary>
+    /// A first choice among nine values; only the third (2) leads to the lock-order deadlock, every other value to
+    /// two writers of ten writes each, whose 705,432 schedules a depth-first search would finish before trying value 2.
+    /// </summary>
+    public static void DeadlockBehindTheThirdOfNineValues()
+    {
+        if (Choice.NextInteger(9) == 2) LockOrderInversion();
+        else TwoWriters(10)();
+    }
+
+    /// <summary>A choice of 1, 2 or 3 writes per thread, then two writers: 6 + 20 + 70 = 96 schedules in all.</summary>
+    public static void ChosenWriterCount() => TwoWriters(1 + Choice.NextInteger(3))();
 }

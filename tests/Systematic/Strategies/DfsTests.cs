@@ -1,4 +1,5 @@
 using Lab.Systematic.Testing;
+using Lab.Systematic.Traces;
 using Lab.Systematic.NUnit;
 
 namespace Lab.Systematic.Tests.Strategies;
@@ -83,5 +84,33 @@ public sealed class DfsTests
         Assert.That(report.Bug!.Location, Does.StartWith("Programs.cs:"));
         TestReport replay = TestingEngine.Replay("check-count-then-lock", report.TracePath!, Programs.CheckCountThenLock);
         Assert.That(replay.Bug, Is.EqualTo(report.Bug with { StackTrace = null }));
+    }
+
+    [Test]
+    public void CappedDfs_VariesAnEarlyChoiceAcrossItsBudget_AndFindsTheDeadlockBehindTheThirdOfNineValues()
+    {
+        var options = ExplorationOptions.Default.WithStrategy(StrategyKind.Dfs).WithIterations(2_000)
+            .WithTraceDirectory(Path.Combine(TestContext.CurrentContext.WorkDirectory, "traces"));
+
+        TestReport report = TestingEngine.Explore("behind-the-third-value", Programs.DeadlockBehindTheThirdOfNineValues, options);
+
+        Assert.That(report, Finds.Deadlock().Mentioning("fork"));
+        Assert.That(report.OriginalTrace!.Decisions[0], Is.EqualTo(new Decision(DecisionKind.Integer, 2)));
+        Assert.That(report.BugIteration! % 9, Is.EqualTo(2), "each value of the first choice gets every ninth iteration");
+        TestReport replay = TestingEngine.Replay("behind-the-third-value", report.TracePath!, Programs.DeadlockBehindTheThirdOfNineValues);
+        Assert.That(replay.Bug, Is.EqualTo(report.Bug));
+    }
+
+    [Test]
+    public void Dfs_WithAChoiceBeforeTheThreads_StillExploresEverySchedule_UnderEveryValue()
+    {
+        var options = ExplorationOptions.Default.WithStrategy(StrategyKind.Dfs).WithIterations(100_000);
+
+        TestReport report = TestingEngine.Explore("chosen-writer-count", Programs.ChosenWriterCount, options);
+
+        Assert.That(report, Is.BugFree());
+        Assert.That(report.SpaceExhausted, Is.True);
+        Assert.That(report.Iterations, Is.EqualTo(Interleavings(1) + Interleavings(2) + Interleavings(3)));
+        Assert.That(report.DistinctSchedules, Is.EqualTo(report.Iterations));
     }
 }
