@@ -135,7 +135,7 @@ internal sealed partial class ControlledRuntime
                 $"replay diverged: the program created operation #{id} '{unique}' where the trace has {expected}. " +
                 "The code changed since the trace was recorded; record a new trace by exploring again."));
         }
-        var operation = new ControlledOperation(this, id, unique, body);
+        var operation = new ControlledOperation(this, id, unique, body) { SkipNextPoint = parent is null };
         _operations.Add(operation);
         operation.Thread = carrier ?? _pool.Rent();
         operation.Thread.Assign(operation);
