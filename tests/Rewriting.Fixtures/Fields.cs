@@ -81,3 +81,29 @@ public sealed class Fields
         public int Value;
     }
 }
+
+/// <summary>A generic class: stored values are parked in temporaries typed by the class's own parameter.</summary>
+/// <typeparam name="T">The boxed value's type.</typeparam>
+public sealed class Box<T>
+{
+    private T? _value;
+
+    /// <summary>Stores <paramref name="value"/> and returns the previous value.</summary>
+    public T? Swap(T value)
+    {
+        T? previous = _value;
+        _value = value;
+        return previous;
+    }
+
+    /// <summary>Fills a fresh box and a list of the same type from generic code.</summary>
+    public static string Fill<TItem>(TItem first, TItem second)
+    {
+        var box = new Box<TItem>();
+        box.Swap(first);
+        var items = new List<TItem> { box.Swap(second)! };
+        TItem[] array = [second];
+        array[0] = first;
+        return $"{items[0]}{array[0]}";
+    }
+}

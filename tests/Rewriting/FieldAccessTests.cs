@@ -131,4 +131,15 @@ public sealed class FieldAccessTests
         Assert.That(sum.GetAwaiter().GetResult(), Is.EqualTo(13));
         Assert.That(StandInLog.Entries.Select(c => (c.Member, c.Name)), Is.EqualTo(new[] { ("ReadField", "Fields._plain") }));
     }
+
+    [Test]
+    public void GenericCode_ParksStoredValuesInTemporariesOfTheRightType()
+    {
+        Type box = RewrittenFixtures.WithDoubles.Assembly.GetType("Lab.Rewriting.Fixtures.Box`1", throwOnError: true)!.MakeGenericType(typeof(int));
+
+        object? result = box.GetMethod("Fill")!.MakeGenericMethod(typeof(string)).Invoke(null, ["a", "b"]);
+
+        Assert.That(result, Is.EqualTo("aa"));
+        Assert.That(StandInLog.Entries.Count(c => c.Name == "Box._value"), Is.EqualTo(4), "two swaps, each a read and a write");
+    }
 }
