@@ -51,7 +51,7 @@ internal static partial class BugMarks
     {
         int last = Math.Max(0, count - 1);
         if (race is not null) return new StepRange(race.First, race.Second);
-        if (repeating is not null) return new StepRange(repeating.From, Math.Min(last, repeating.From + 3 * repeating.Period - 1));
+        if (repeating is not null) return new StepRange(repeating.From, Math.Min(last, repeating.From + 2 * repeating.Period - 1));
         if (highlighted.Count > 0) return new StepRange(highlighted.Min(), last);
         return new StepRange(Math.Max(0, last - 40), last);
     }

@@ -5,7 +5,7 @@
   var model = JSON.parse(document.getElementById('timeline-data').textContent);
   var SVG = 'http://www.w3.org/2000/svg';
   var steps = model.steps, lanes = model.lanes, bars = model.bars, edges = model.waitFor, N = steps.length;
-  var STEP_ROW = 30, BAR_ROW = 19, LANE_PAD = 5, AXIS = 40, LEFT = 6, MAX_W = 170, MIN_W = 0.5, NAME_W = 0;
+  var STEP_ROW = 30, BAR_ROW = 19, LANE_PAD = 5, AXIS = 40, LEFT = 6, MAX_W = 260, MIN_W = 0.5, NAME_W = 0;
   var LABEL_FONT = '11.5px "DejaVu Sans", system-ui, sans-serif', BAR_FONT = '600 11px "DejaVu Sans", system-ui, sans-serif';
   var scroller = document.getElementById('scroller'), svg = document.getElementById('timeline'), names = document.getElementById('names');
   var callout = document.getElementById('callout'), overview = document.getElementById('overview');
@@ -83,7 +83,7 @@
   }
 
   function render() {
-    var w = state.w, width = Math.ceil(endX() + endWidth);
+    var w = state.w, width = Math.max(Math.ceil(endX() + endWidth), scroller.clientWidth);
     svg.innerHTML = '';
     svg.setAttribute('width', width);
     svg.setAttribute('height', HEIGHT);
@@ -153,14 +153,17 @@
     el('text', { x: from + 6, y: 10 }, g, shown);
   }
 
+  // The two unordered accesses, joined edge to edge by a red link with the variable's name beside it.
   function drawRace(race) {
-    var a = race.first, b = race.second, w = state.w;
-    var x1 = x(a) + w / 2, y1 = laneTop[steps[a].lane] + LANE_PAD + 3, x2 = x(b) + w / 2, y2 = laneTop[steps[b].lane] + LANE_PAD + 3;
+    var a = race.first, b = race.second, w = state.w, la = steps[a].lane, lb = steps[b].lane;
+    var x1 = x(a) + w / 2, x2 = x(b) + w / 2, down = laneTop[la] < laneTop[lb];
+    var y1 = laneTop[la] + LANE_PAD + 3 + (down ? STEP_ROW - 6 : 0), y2 = laneTop[lb] + LANE_PAD + 3 + (down ? 0 : STEP_ROW - 6);
     var g = el('g', { 'class': 'race-link', 'data-first': a + 1, 'data-second': b + 1, 'data-variable': race.variable }, svg);
-    var lift = Math.max(16, Math.abs(x2 - x1) / 3);
-    var top = Math.min(y1, y2) - lift;
-    el('path', { d: 'M' + x1 + ',' + y1 + ' C' + x1 + ',' + Math.max(AXIS - 2, top) + ' ' + x2 + ',' + Math.max(AXIS - 2, top) + ' ' + x2 + ',' + y2, 'marker-end': 'url(#arrow-race)', 'marker-start': 'url(#arrow-race)' }, g);
-    el('text', { x: Math.min(x1, x2) + 4, y: Math.max(AXIS + 10, top + 14) }, g, 'race on ' + race.variable);
+    var my = (y1 + y2) / 2;
+    el('path', { d: 'M' + x1 + ',' + y1 + ' C' + x1 + ',' + my + ' ' + x2 + ',' + my + ' ' + x2 + ',' + y2 }, g);
+    el('circle', { cx: x1, cy: y1, r: 4 }, g);
+    el('circle', { cx: x2, cy: y2, r: 4 }, g);
+    el('text', { x: Math.max(x1, x2) + 10, y: my + 4 }, g, 'race on ' + race.variable);
   }
 
   // The wait-for graph, right of the last step: an arrow from each waiter's wait to the holder's hold.
@@ -343,8 +346,10 @@
 
   // Opening: as wide as the page allows, never so narrow that the labels vanish; the failing part in view.
   drawNames();
-  state.w = Math.max(MIN_W, Math.min(MAX_W, Math.max(fitWidth(), 14)));
+  // A schedule too long for the page opens zoomed on its failing part: that part fills most of the width.
+  var focusWidth = (scroller.clientWidth - LEFT - endWidth) * 0.85 / (model.focus.to - model.focus.from + 1);
   state.fit = fitWidth() >= 14;
+  state.w = Math.max(MIN_W, Math.min(MAX_W, state.fit ? fitWidth() : Math.max(14, Math.min(80, focusWidth))));
   render();
   if (N > 0) showBug();
   var opened = { from: scroller.scrollLeft, to: scroller.scrollLeft + scroller.clientWidth };

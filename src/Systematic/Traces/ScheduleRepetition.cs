@@ -3,10 +3,13 @@ namespace Lab.Systematic.Traces;
 /// <summary>
 /// Finds the part of a liveness witness that goes round in circles: the shortest period p such that the schedule's
 /// tail repeats itself every p steps (same thread, same operation, same line; values may differ) for at least two
-/// full rounds, preferring the period that explains the longest tail.
+/// full rounds and <see cref="MinimumLength"/> steps, preferring the period that explains the longest tail.
 /// </summary>
 internal static class ScheduleRepetition
 {
+    /// <summary>A tail shorter than this is not worth marking: two equal steps in a row are no livelock.</summary>
+    public const int MinimumLength = 6;
+
     /// <summary>The repeating tail of <paramref name="steps"/>, or null when none repeats twice.</summary>
     public static RepeatingSpan? Find(IReadOnlyList<StepRecord> steps)
     {
@@ -18,7 +21,7 @@ internal static class ScheduleRepetition
         {
             int run = 0;
             while (run < n - period && keys[n - 1 - run] == keys[n - 1 - run - period]) run++;
-            if (run >= period && run > bestRun)
+            if (run >= period && run + period >= MinimumLength && run > bestRun)
             {
                 bestPeriod = period;
                 bestRun = run;
