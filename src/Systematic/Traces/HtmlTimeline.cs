@@ -26,9 +26,13 @@ public static class HtmlTimeline
     private static readonly Lazy<string> Script = new(() => Resource("HtmlTimeline.js"));
 
     /// <summary>The page for <paramref name="trace"/>; source lines are read now from the files the steps name, where they exist.</summary>
-    public static string Render(ScheduleTrace trace)
+    public static string Render(ScheduleTrace trace, TimelinePageNotes? notes = null)
     {
         TimelineModel model = TimelineModel.From(trace);
+        string back = notes?.BackLink is { } link ? $"<p class=\"back\"><a href=\"{Escape(link)}\">← {Escape(notes.BackText)}</a></p>" : "";
+        string explained = notes is { Hazard: not null } or { Fix: not null }
+            ? "<div class=\"notes\">" + Note("Why it fails", notes.Hazard) + Note("How the fix avoids it", notes.Fix) + "</div>"
+            : "";
         string bug = model.BugKind is { } kind
             ? $"<p class=\"bug\"><strong>{kind}</strong>: {Escape(model.BugMessage ?? "")}</p>"
             : "<p class=\"bug none\">no failure recorded</p>";
@@ -44,9 +48,11 @@ public static class HtmlTimeline
             </style>
             </head>
             <body>
+            {{back}}
             <h1>{{Escape(trace.TestName)}}</h1>
             <p class="summary">{{Escape(model.Summary)}}</p>
             {{bug}}
+            {{explained}}
             <nav class="controls">
             <button id="prev" type="button" title="previous step (← or k)">◀ step</button>
             <button id="next" type="button" title="next step (→ or j)">step ▶</button>
@@ -79,9 +85,12 @@ public static class HtmlTimeline
     }
 
     /// <summary>Writes the page atomically and returns its full path.</summary>
-    public static string Save(ScheduleTrace trace, string path) => AtomicFile.WriteAllText(path, Render(trace));
+    public static string Save(ScheduleTrace trace, string path, TimelinePageNotes? notes = null) => AtomicFile.WriteAllText(path, Render(trace, notes));
 
     private static string Escape(string text) => WebUtility.HtmlEncode(text);
+
+    private static string Note(string heading, string? text) =>
+        text is null ? "" : $"<div><strong>{Escape(heading)}:</strong> {Escape(text.ReplaceLineEndings(" "))}</div>";
 
     private static string Resource(string name)
     {

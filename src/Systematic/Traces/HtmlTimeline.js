@@ -256,13 +256,14 @@
     drawOverview();
   }
 
+  // Every thread's state just after step i: a hold ends with its Exit step, a wait lasts through its last bar step.
   function showThreads(i) {
     var list = document.getElementById('threads');
     list.innerHTML = '';
     lanes.forEach(function (lane, l) {
       var item = document.createElement('li');
       if (steps[i].lane === l) item.className = 'running';
-      var holds = bars.filter(function (b) { return b.lane === l && b.kind === 'hold' && b.from <= i && i <= b.to; }).map(function (b) { return b.resource; });
+      var holds = bars.filter(function (b) { return b.lane === l && b.kind === 'hold' && b.from <= i && (b.open || i < b.to); }).map(function (b) { return b.resource; });
       var waits = bars.filter(function (b) { return b.lane === l && b.kind === 'wait' && b.from <= i && i <= b.to; }).map(function (b) { return b.label; });
       item.appendChild(document.createTextNode((steps[i].lane === l ? '\u25b6 ' : '\u2003') + lane.name + ': '));
       var parts = [];
