@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Lab.Systematic.Detection;
 using Lab.Systematic.Specifications;
 using Lab.Systematic.Strategies;
+using Lab.Systematic.Strategies.Dpor;
 using Lab.Systematic.Testing;
 using Lab.Systematic.Traces;
 
@@ -19,6 +20,7 @@ internal sealed partial class ControlledRuntime
 
     private readonly ExplorationOptions _options;
     private readonly ISchedulingStrategy _strategy;
+    private readonly IStepObserver? _observer;
     private readonly OperationThreadPool _pool;
     private readonly IReadOnlyList<string>? _expectedOperations;
     private readonly ManualResetEventSlim _iterationDone;
@@ -46,6 +48,7 @@ internal sealed partial class ControlledRuntime
         MemoryLocations = buffers.MemoryLocations;
         _options = options;
         _strategy = strategy;
+        _observer = strategy as IStepObserver;
         _pool = pool;
         _expectedOperations = expectedOperations;
         _fair = strategy.IsFair;
@@ -137,6 +140,7 @@ internal sealed partial class ControlledRuntime
         }
         var operation = new ControlledOperation(this, id, unique, body) { SkipNextPoint = parent is null };
         _operations.Add(operation);
+        _observer?.OnCreated(id, unique);
         operation.Thread = carrier ?? _pool.Rent();
         operation.Thread.Assign(operation);
         Races?.OnCreate(operation, parent);
@@ -194,6 +198,7 @@ internal sealed partial class ControlledRuntime
     public bool Block(ControlledOperation operation, IWaitResource resource, string action, Func<bool> canProceed, bool timed)
     {
         operation.BlockOn(resource, action, canProceed, timed);
+        _observer?.OnBlocked(operation.Id, resource.Name, timed);
         Decide(operation);
         bool satisfied = operation.CanProceed;
         operation.Unblock();
@@ -206,6 +211,7 @@ internal sealed partial class ControlledRuntime
         operation.SkipNextPoint = false;
         operation.StepsTaken++;
         Steps.Add(new StepRecord(operation.Id, action, resource, file, line, value));
+        _observer?.OnStep(operation.Id, action, resource);
     }
 
     public bool ChooseBoolean(ControlledOperation operation)
@@ -358,6 +364,7 @@ internal sealed partial class ControlledRuntime
     private void Complete(ControlledOperation operation)
     {
         operation.Status = OperationStatus.Completed;
+        _observer?.OnCompleted(operation.Id);
         Races?.OnComplete(operation);
         PooledThread thread = operation.Thread!;
         ControlledOperation? next = _canceled ? null : PickNext(operation);

@@ -35,7 +35,8 @@ internal sealed class Exploration(string testName, Action body, ExplorationOptio
         }).ToList();
         threads.ForEach(t => t.Start());
         Watch(threads, running);
-        return Report(strategies[0].Description);
+        TestReport report = Report(strategies[0].Description);
+        return strategies[0] is DporStrategy dpor ? Describe(report, dpor) : report;
     }
 
     /// <summary>
@@ -154,6 +155,15 @@ internal sealed class Exploration(string testName, Action body, ExplorationOptio
             Bug = minimal.Bug, BugIteration = failure.Iteration, Trace = minimal, TracePath = path,
             OriginalTrace = failure.Trace, OriginalTracePath = originalPath, Elapsed = _clock.Elapsed,
         };
+    }
+
+    /// <summary>Adds what DPOR proved: its trace count and the bound its exhaustion holds within.</summary>
+    private TestReport Describe(TestReport report, DporStrategy dpor)
+    {
+        dpor.FinishExploration();
+        string steps = report.IterationsAtStepBound > 0 ? $"{options.MaxSteps} steps" : $"{options.MaxSteps} steps (never reached)";
+        string bound = dpor.PreemptionBound is { } preemptions ? $"{steps}, {preemptions} preemptions" : steps;
+        return report with { MazurkiewiczTraces = dpor.Traces, Bound = bound };
     }
 
     private string TracePathFor(ScheduleTrace trace, string suffix)

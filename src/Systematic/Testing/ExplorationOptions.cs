@@ -29,7 +29,7 @@ public sealed record ExplorationOptions
     /// <summary>The PCT bug depth d (default 3).</summary>
     public int PctDepth { get; init; } = 3;
 
-    /// <summary>The most preemptions a DFS schedule may contain (default none: exhaustive).</summary>
+    /// <summary>The most preemptions a DFS or DPOR schedule may contain (default none: exhaustive).</summary>
     public int? PreemptionBound { get; init; }
 
     /// <summary>Steps a liveness monitor may stay hot on a fair schedule before it is a bug (default 2,000).</summary>
@@ -129,6 +129,10 @@ public sealed record ExplorationOptions
         {
             throw new ArgumentException("DFS explores one path after another and cannot run in parallel or in shards; use Parallelism 1 and no shard.", nameof(Strategy));
         }
+        if (Strategy == StrategyKind.Dpor && (Parallelism > 1 || ShardCount > 1))
+        {
+            throw new ArgumentException("DPOR learns from each execution where to go next and cannot run in parallel or in shards; use Parallelism 1 and no shard.", nameof(Strategy));
+        }
         if (MinimizeBudget < 0) throw new ArgumentOutOfRangeException(nameof(MinimizeBudget), MinimizeBudget, "MinimizeBudget must be zero or more.");
     }
 
@@ -139,6 +143,7 @@ public sealed record ExplorationOptions
         StrategyKind.Pct => new PctStrategy(Seed, PctDepth),
         StrategyKind.Fair => new FairStrategy(Seed),
         StrategyKind.Dfs => new DfsStrategy(PreemptionBound),
+        StrategyKind.Dpor => new DporStrategy(PreemptionBound),
         _ => PortfolioStrategy.CreateDefault(Seed),
     };
 }

@@ -34,6 +34,15 @@ public sealed record TestReport
     /// <summary>True when DFS explored every schedule within its bound.</summary>
     public bool SpaceExhausted { get; init; }
 
+    /// <summary>
+    /// DPOR only: how many Mazurkiewicz traces the executions that ran to their end covered (classes of schedules
+    /// that order every pair of dependent steps alike, so they reach the same states); null for other strategies.
+    /// </summary>
+    public int? MazurkiewiczTraces { get; init; }
+
+    /// <summary>DPOR only: the bound its exhaustion holds within, e.g. "300 steps, 2 preemptions"; null for other strategies.</summary>
+    public string? Bound { get; init; }
+
     /// <summary>True when this report comes from replaying a trace.</summary>
     public bool IsReplay { get; init; }
 
@@ -73,7 +82,10 @@ public sealed record TestReport
     {
         get
         {
-            string space = SpaceExhausted ? $", space exhausted: {DistinctSchedules} schedules" : "";
+            string space = MazurkiewiczTraces is { } traces
+                ? SpaceExhausted ? $", space exhausted: {Iterations} interleavings ({traces} Mazurkiewicz traces) within bound {Bound}"
+                : Bug is null ? $", not exhausted: {Iterations} interleavings ({traces} Mazurkiewicz traces) so far, bound {Bound}" : ""
+                : SpaceExhausted ? $", space exhausted: {DistinctSchedules} schedules" : "";
             string outcome = Bug is null ? "no bug found" : $"{Bug.Kind} found in iteration {BugIteration}";
             return $"{TestName}: {outcome} ({Strategy}, seed {Seed}, {Iterations} iterations, {DistinctSchedules} distinct schedules, " +
                    $"{TotalSteps} steps, {Elapsed.TotalMilliseconds:0} ms{space})";
