@@ -23,6 +23,8 @@ internal sealed class IterationBuffers
 
     public List<PreemptionPoint> PreemptionPoints { get; } = [];
 
+    public List<TimedWaitOutcome> TimedWaits { get; } = [];
+
     /// <summary>Signalled by the last operation of an iteration; reused because only one iteration runs per worker at a time.</summary>
     public ManualResetEventSlim IterationDone { get; } = new(false, spinCount: BatonSpin.Count);
 
@@ -35,6 +37,7 @@ internal sealed class IterationBuffers
         Enabled.Clear();
         Monitors.Clear();
         PreemptionPoints.Clear();
+        TimedWaits.Clear();
         return this;
     }
 }
