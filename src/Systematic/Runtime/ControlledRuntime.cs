@@ -46,6 +46,7 @@ internal sealed partial class ControlledRuntime
         PreemptionPoints = buffers.PreemptionPoints;
         ObjectModels = buffers.ObjectModels;
         MemoryLocations = buffers.MemoryLocations;
+        TimedWaits = buffers.TimedWaits;
         _options = options;
         _strategy = strategy;
         _observer = strategy as IStepObserver;
@@ -81,6 +82,9 @@ internal sealed partial class ControlledRuntime
 
     /// <summary>Decisions that switched away from an operation that could have gone on, and which operation that was.</summary>
     public List<PreemptionPoint> PreemptionPoints { get; }
+
+    /// <summary>How each timed wait of this iteration ended (satisfied or timed out), in order.</summary>
+    public List<TimedWaitOutcome> TimedWaits { get; }
 
     /// <summary>How many times the schedule preempted an operation.</summary>
     public int Preemptions => PreemptionPoints.Count;

@@ -71,6 +71,24 @@ public sealed record ExplorationOptions
     /// <summary>Returns a copy with <see cref="ReplayHint"/> set ("{trace}" stands for the trace's path; null for the default).</summary>
     public ExplorationOptions WithReplayHint(string? template) => this with { ReplayHint = template };
 
+    /// <summary>
+    /// Whether exploration goes on after a data race, looking for a stronger bug (an assertion, a deadlock) the race
+    /// leads to (default false: the first data race stops it, as any other bug does).
+    /// </summary>
+    public bool ContinueAfterDataRace { get; init; }
+
+    /// <summary>Returns a copy with <see cref="ContinueAfterDataRace"/> set.</summary>
+    public ExplorationOptions WithContinueAfterDataRace(bool enabled) => this with { ContinueAfterDataRace = enabled };
+
+    /// <summary>Returns a copy with <see cref="HangTimeout"/> set.</summary>
+    public ExplorationOptions WithHangTimeout(TimeSpan timeout) => this with { HangTimeout = timeout };
+
+    /// <summary>Returns a copy with <see cref="MinimizeBudget"/> set.</summary>
+    public ExplorationOptions WithMinimizeBudget(int runs) => this with { MinimizeBudget = runs };
+
+    /// <summary>Returns a copy with <see cref="FairNonTerminationIsBug"/> set.</summary>
+    public ExplorationOptions WithFairNonTerminationIsBug(bool isBug) => this with { FairNonTerminationIsBug = isBug };
+
     /// <summary>Returns a copy with <see cref="Parallelism"/> set.</summary>
     public ExplorationOptions WithParallelism(int workers) => this with { Parallelism = workers };
 

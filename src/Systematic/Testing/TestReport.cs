@@ -25,8 +25,20 @@ public sealed record TestReport
     /// <summary>Scheduling decisions made over all iterations.</summary>
     public required long TotalSteps { get; init; }
 
-    /// <summary>Wall-clock time of the whole run.</summary>
+    /// <summary>Wall-clock time of the whole run, including minimisation and writing traces.</summary>
     public required TimeSpan Elapsed { get; init; }
+
+    /// <summary>Wall-clock time from the start until the failing iteration was done (null when nothing was found).</summary>
+    public TimeSpan? TimeToBug { get; init; }
+
+    /// <summary>The iteration of <see cref="FirstRace"/>.</summary>
+    public int? FirstRaceIteration { get; init; }
+
+    /// <summary>True when the exploration went on past a data race looking for a stronger bug (<see cref="ExplorationOptions.ContinueAfterDataRace"/>).</summary>
+    public bool ContinuedAfterDataRace { get; init; }
+
+    /// <summary>Per timed wait (by source location), how often the exploration let it be satisfied and how often time out.</summary>
+    public IReadOnlyList<TimedWaitCount> TimedWaits { get; init; } = [];
 
     /// <summary>Iterations cut off by the step bound without counting as a bug (unfair schedules of spinning code).</summary>
     public int IterationsAtStepBound { get; init; }
@@ -86,11 +98,22 @@ public sealed record TestReport
                 ? SpaceExhausted ? $", space exhausted: {Iterations} interleavings ({traces} Mazurkiewicz traces) within bound {Bound}"
                 : Bug is null ? $", not exhausted: {Iterations} interleavings ({traces} Mazurkiewicz traces) so far, bound {Bound}" : ""
                 : SpaceExhausted ? $", space exhausted: {DistinctSchedules} schedules" : "";
-            string outcome = Bug is null ? "no bug found" : $"{Bug.Kind} found in iteration {BugIteration}";
+            string outcome = Bug is null ? "no bug found"
+                : $"{Bug.Kind} found in iteration {BugIteration}" + (TimeToBug is { } found ? $" after {found.TotalMilliseconds:0} ms" : "");
             return $"{TestName}: {outcome} ({Strategy}, seed {Seed}, {Iterations} iterations, {DistinctSchedules} distinct schedules, " +
-                   $"{TotalSteps} steps, {Elapsed.TotalMilliseconds:0} ms{space})";
+                   $"{TotalSteps} steps, {Elapsed.TotalMilliseconds:0} ms in all{space}{DataRaceHandling})";
         }
     }
+
+    /// <summary>What the exploration did on meeting a data race: stopped, or went on looking for a stronger bug.</summary>
+    private string DataRaceHandling => (FirstRace, Bug?.Kind, ContinuedAfterDataRace) switch
+    {
+        (null, _, _) => "",
+        (_, BugKind.DataRace, false) => "; stopped at the first data race, WithContinueAfterDataRace(true) looks on for a stronger bug",
+        (_, BugKind.DataRace, true) => $"; went on past the data race of iteration {FirstRaceIteration} looking for a stronger bug and found none",
+        (_, _, true) => $"; went on past the data race of iteration {FirstRaceIteration} and found this stronger bug",
+        _ => $"; iteration {FirstRaceIteration} also has a data race",
+    };
 
     /// <summary>The full account: summary, bug, readable interleaving, trace path and replay command.</summary>
     public string Describe(int edgeRows = 30)
@@ -107,6 +130,14 @@ public sealed record TestReport
         {
             text.AppendLine().AppendLine($"minimised: {OriginalTrace.Preemptions} → {Trace.Preemptions} preemptions, " +
                                          $"{OriginalTrace.Steps.Count} → {Trace.Steps.Count} steps (as found: {OriginalTracePath})");
+        }
+        if (TimedWaits.Count > 0)
+        {
+            text.AppendLine().AppendLine("timed waits explored (satisfied / timed out):");
+            foreach (TimedWaitCount wait in TimedWaits)
+            {
+                text.AppendLine($"  {wait.Location}: {wait.Satisfied} / {wait.TimedOut}" + (wait.TimedOut == 0 ? "   (its time-out was never explored)" : ""));
+            }
         }
         if (TracePath is not null) text.AppendLine().AppendLine($"trace: {TracePath}").AppendLine($"replay: {ReplayCommand}");
         return text.ToString();
