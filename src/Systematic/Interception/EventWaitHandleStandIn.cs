@@ -52,39 +52,3 @@ public static class EventWaitHandleStandIn
         }
     }
 }
-
-/// <summary>Stands in for the <see cref="ManualResetEvent"/> constructor (its Set, Reset and WaitOne are inherited).</summary>
-[InterceptsType("System.Threading.ManualResetEvent")]
-public static class ManualResetEventStandIn
-{
-    /// <summary>Creates the event; inside an exploration it is a controlled event named by the field or local it is stored in.</summary>
-    public static ManualResetEvent New(bool initialState, string callerFile, int callerLine, string? resourceName) =>
-        WaitHandleModels.Track(new ManualResetEvent(initialState), () => new Controlled.ManualResetEventSlim(initialState, resourceName ?? "ManualResetEvent"));
-}
-
-/// <summary>Stands in for the <see cref="AutoResetEvent"/> constructor (its Set, Reset and WaitOne are inherited).</summary>
-[InterceptsType("System.Threading.AutoResetEvent")]
-public static class AutoResetEventStandIn
-{
-    /// <summary>Creates the event; inside an exploration it is a controlled event named by the field or local it is stored in.</summary>
-    public static AutoResetEvent New(bool initialState, string callerFile, int callerLine, string? resourceName) =>
-        WaitHandleModels.Track(new AutoResetEvent(initialState), () => new Controlled.AutoResetEvent(initialState, resourceName ?? "AutoResetEvent"));
-}
-
-/// <summary>Stands in for <see cref="Semaphore"/> (unnamed): inside an exploration a controlled counting semaphore.</summary>
-[InterceptsType("System.Threading.Semaphore")]
-public static class SemaphoreStandIn
-{
-    /// <summary>Creates an unnamed semaphore.</summary>
-    public static Semaphore New(int initialCount, int maximumCount, string callerFile, int callerLine, string? resourceName) =>
-        WaitHandleModels.Track(new Semaphore(initialCount, maximumCount), () => new Controlled.SemaphoreSlim(initialCount, maximumCount, resourceName ?? "Semaphore"));
-
-    /// <summary>Returns one permit; SemaphoreFullException past the maximum. Returns the previous count.</summary>
-    public static int Release(Semaphore semaphore, string callerFile, int callerLine) => Release(semaphore, 1, callerFile, callerLine);
-
-    /// <summary>Returns <paramref name="releaseCount"/> permits. Returns the previous count.</summary>
-    public static int Release(Semaphore semaphore, int releaseCount, string callerFile, int callerLine) =>
-        WaitHandleModels.Of(semaphore, "Semaphore.Release") is Controlled.SemaphoreSlim model
-            ? model.Release(releaseCount, callerFile, callerLine)
-            : semaphore.Release(releaseCount);
-}

@@ -65,7 +65,7 @@ public static class LockStandIn
     }
 
     /// <summary>Exits the lock of the calling operation's innermost open scope (outside an exploration, the real Dispose).</summary>
-    public static void Dispose(ref System.Threading.Lock.Scope scope, string callerFile, int callerLine)
+    internal static void ExitScope(ref System.Threading.Lock.Scope scope, string callerFile, int callerLine)
     {
         if (ControlledRuntime.CurrentOperation is not { } operation)
         {
@@ -96,5 +96,5 @@ public static class LockScopeStandIn
 {
     /// <summary>Exits the lock the scope was entered with.</summary>
     public static void Dispose(ref System.Threading.Lock.Scope scope, string callerFile, int callerLine) =>
-        LockStandIn.Dispose(ref scope, callerFile, callerLine);
+        LockStandIn.ExitScope(ref scope, callerFile, callerLine);
 }

@@ -12,6 +12,8 @@ namespace Lab.Systematic.Interception;
 [InterceptsType("System.Threading.Monitor")]
 public static class MonitorStandIn
 {
+    private static readonly object s_locksKey = new();
+
     /// <summary>Acquires the monitor of <paramref name="obj"/>.</summary>
     public static void Enter(object obj, string callerFile, int callerLine, string? resourceName)
     {
@@ -100,8 +102,7 @@ public static class MonitorStandIn
     {
         ArgumentNullException.ThrowIfNull(obj);
         if (ControlledRuntime.CurrentOperation is not { } operation) return Monitor.IsEntered(obj);
-        Dictionary<object, object> models = operation.Runtime.ObjectModels;
-        return models.TryGetValue(KeyOf(models, obj), out object? model) && ((Controlled.Lock)model).IsHeldByCurrentThread;
+        return LocksOf(operation.Runtime).TryGetValue(obj, out Controlled.Lock? model) && model.IsHeldByCurrentThread;
     }
 
     /// <summary>Releases the monitor, waits for a Pulse, and re-acquires it.</summary>
@@ -155,20 +156,24 @@ public static class MonitorStandIn
     {
         ArgumentNullException.ThrowIfNull(obj);
         if (ControlledRuntime.CurrentOperation is not { } operation) return null;
-        Dictionary<object, object> models = operation.Runtime.ObjectModels;
-        object key = KeyOf(models, obj);
-        if (models.TryGetValue(key, out object? model)) return (Controlled.Lock)model;
+        Dictionary<object, Controlled.Lock> locks = LocksOf(operation.Runtime);
+        if (locks.TryGetValue(obj, out Controlled.Lock? existing)) return existing;
         var created = new Controlled.Lock(resourceName ?? TypeNames.Short(obj.GetType()));
-        models[key] = created;
+        locks[obj] = created;
         return created;
     }
 
     /// <summary>
-    /// The object itself, unless it already has a model of another kind (a Thread or a SemaphoreSlim used as a
-    /// monitor): then its lock is filed under that model, an internal object no user code can lock.
+    /// The iteration's monitors, in a table of their own inside the object models: an object that also has a model
+    /// of another kind (a Thread, a collection or a semaphore used with <c>lock</c>) keeps both.
     /// </summary>
-    private static object KeyOf(Dictionary<object, object> models, object obj) =>
-        models.TryGetValue(obj, out object? model) && model is not Controlled.Lock ? model : obj;
+    private static Dictionary<object, Controlled.Lock> LocksOf(ControlledRuntime runtime)
+    {
+        if (runtime.ObjectModels.TryGetValue(s_locksKey, out object? locks)) return (Dictionary<object, Controlled.Lock>)locks;
+        var created = new Dictionary<object, Controlled.Lock>(ReferenceEqualityComparer.Instance);
+        runtime.ObjectModels[s_locksKey] = created;
+        return created;
+    }
 
     private static bool TimedEnter(Controlled.Lock model, int millisecondsTimeout, string file, int line)
     {

@@ -32,7 +32,7 @@ internal sealed class TaskModel(Task task) : OperationCompletion
     }
 
     /// <summary>Starts <paramref name="function"/> as an operation; the returned task gets its result (or exception).</summary>
-    public static Task<TResult> Run<TResult>(string primitive, Func<TResult> function, string file, int line)
+    public static Task<TResult> Run<TResult>(string primitive, Func<TResult> function, string file, int line, Delegate? named = null)
     {
         var completion = new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         Start(primitive, completion.Task, () =>
@@ -45,7 +45,7 @@ internal sealed class TaskModel(Task task) : OperationCompletion
             {
                 completion.SetException(exception);
             }
-        }, function, file, line);
+        }, named ?? function, file, line);
         return completion.Task;
     }
 

@@ -24,6 +24,31 @@ public static class TaskStandIn
         return ControlledRuntime.CurrentOperation is null ? Task.Run(function) : TaskModel.Run("Task.Run", function, callerFile, callerLine);
     }
 
+    /// <summary>
+    /// Runs an async function as a controlled operation. Code it runs up to its first incomplete await is controlled;
+    /// the await itself is reported (see <see cref="GetAwaiter(Task, string, int)"/>), never left to the real pool.
+    /// </summary>
+    public static Task Run(Func<Task> function, string callerFile, int callerLine)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        if (ControlledRuntime.CurrentOperation is null) return Task.Run(function);
+        return TaskModel.Run("Task.Run", () => Unwrap(function(), callerFile, callerLine), function, callerFile, callerLine);
+    }
+
+    /// <summary>Runs an async function with a result as a controlled operation; see <see cref="Run(Func{Task}, string, int)"/>.</summary>
+    public static Task<TResult> Run<TResult>(Func<Task<TResult>> function, string callerFile, int callerLine)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        if (ControlledRuntime.CurrentOperation is null) return Task.Run(function);
+        Func<TResult> body = () =>
+        {
+            Task<TResult> inner = function();
+            Unwrap(inner, callerFile, callerLine);
+            return inner.Result;
+        };
+        return TaskModel.Run("Task.Run", body, callerFile, callerLine, named: function);
+    }
+
     /// <summary>The real factory; its StartNew is intercepted by <see cref="TaskFactoryStandIn"/>.</summary>
     public static TaskFactory get_Factory(string callerFile, int callerLine) => Task.Factory;
 
@@ -122,6 +147,13 @@ public static class TaskStandIn
     {
         AwaitReport.ThrowIfControlled("ConfigureAwait", callerFile, callerLine);
         return task.ConfigureAwait(options);
+    }
+
+    /// <summary>The async function's task, which must have finished synchronously: anything still pending awaits something uncontrolled.</summary>
+    private static void Unwrap(Task inner, string file, int line)
+    {
+        if (!inner.IsCompleted) AwaitReport.ThrowIfControlled("the task of an async lambda given to Task.Run", file, line);
+        inner.GetAwaiter().GetResult();
     }
 
     internal static bool Join(TaskModel model, string primitive, int millisecondsTimeout, string file, int line) =>

@@ -81,6 +81,27 @@ public sealed class MonitorStandInTests
     }
 
     [Test]
+    public void LockingAnObjectThatHasAModelOfAnotherKind_KeepsBothModels()
+    {
+        TestReport report = Exploring.Exhaustively(() =>
+        {
+            var queue = new System.Collections.Concurrent.ConcurrentQueue<int>();
+            Thread worker = ThreadStandIn.New(() => { }, Site.File(), Site.Line());
+            foreach (object gate in new object[] { queue, worker })
+            {
+                MonitorStandIn.Enter(gate, Site.File(), Site.Line(), "gate");
+                ConcurrentQueueStandIn.Enqueue(queue, 1, Site.File(), Site.Line(), "queue");
+                ThreadStandIn.get_IsAlive(worker, Site.File(), Site.Line());
+                MonitorStandIn.Exit(gate, Site.File(), Site.Line(), "gate");
+            }
+            ThreadStandIn.Start(worker, Site.File(), Site.Line());
+            ThreadStandIn.Join(worker, Site.File(), Site.Line());
+        });
+
+        Assert.That(report, Is.BugFree());
+    }
+
+    [Test]
     public void MonitorLockLeftHeld_DoesNotLeakIntoTheNextIteration()
     {
         TestReport report = Exploring.Randomly(() =>

@@ -120,6 +120,31 @@ public sealed class TaskStandInTests
     }
 
     [Test]
+    public void AsyncLambdaGivenToTaskRun_RunsControlledUntilItsFirstPendingAwait_WhichIsReported()
+    {
+        TestReport synchronous = Exploring.Exhaustively(() =>
+        {
+            var counter = new Counter();
+            Task<int> work = TaskStandIn.Run(() =>
+            {
+                PlainIncrement(counter);
+                return Task.FromResult(5);
+            }, Site.File(), Site.Line());
+            Specification.Assert(TaskOfResultStandIn.get_Result(work, Site.File(), Site.Line()) == 5, "the async lambda's result");
+            Specification.Assert(ReadCount(counter) == 1, "its write is seen after Result");
+        });
+        TestReport pending = Exploring.Exhaustively(() =>
+        {
+            var never = new TaskCompletionSource();
+            Task work = TaskStandIn.Run(() => never.Task, Site.File(), Site.Line());
+            TaskStandIn.Wait(work, Site.File(), Site.Line());
+        });
+
+        Assert.That(synchronous, Is.BugFree());
+        Assert.That(pending, Finds.Bug(BugKind.UncontrolledConcurrency).Mentioning("await is not controlled yet: TaskStandInTests.cs:"));
+    }
+
+    [Test]
     public void WaitingOnATaskTheExplorationDoesNotControl_IsReported()
     {
         TestReport report = Exploring.Exhaustively(() =>

@@ -45,7 +45,7 @@ public static class ExploreCommand
             ExplorationOptions options = overrides.For(scenario);
             Variant chosen = parse.GetValue(variant);
             return scenario.IsSystematic
-                ? Explore(console, scenario, chosen, options, parse.GetValue(steps), parse.GetValue(html))
+                ? Explore(console, scenario, chosen, options, parse.GetValue(steps), parse.GetValue(html) is { } page ? HtmlOutputPath.PrepareFile(page) : null)
                 : Stress(console, scenario, chosen, parse.GetValue(timeLimit) ?? DefaultStressBudget);
         });
         return command;

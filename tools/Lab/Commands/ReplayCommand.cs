@@ -24,7 +24,8 @@ public static class ReplayCommand
         var html = new Option<string?>("--html") { Description = "Also write the replayed schedule as a self-contained HTML timeline to this file." };
         var command = new Command("replay", "Re-run the exact schedule of a trace and show the same failure.") { trace, steps, submission, html };
         CommandAction.Set(command, console, parse =>
-            Replay(console, parse.GetRequiredValue(trace), parse.GetValue(submission), parse.GetValue(steps), parse.GetValue(html)));
+            Replay(console, parse.GetRequiredValue(trace), parse.GetValue(submission), parse.GetValue(steps),
+                parse.GetValue(html) is { } page ? HtmlOutputPath.PrepareFile(page) : null));
         return command;
     }
 

@@ -28,7 +28,7 @@ public static class TourCommand
             string[] ids = parse.GetValue(only) ?? [];
             IReadOnlyList<IScenario> scenarios = ids.Length == 0 ? ScenarioCatalog.All : ids.Select(id => ScenarioLookup.Resolve(id)).Distinct().ToList();
             string directory = Path.GetFullPath(parse.GetValue(traceDirectory) ?? Path.Combine(Path.GetTempPath(), "lab-traces", "tour"));
-            string? report = parse.GetValue(html) is { } folder ? TourReportFolder.Prepare(folder) : null;
+            string? report = parse.GetValue(html) is { } folder ? HtmlOutputPath.PrepareFolder(folder) : null;
             return Run(console, scenarios, directory, report);
         });
         return command;

@@ -112,7 +112,7 @@ public static class TourReport
         string link = timeline is null ? "" : $"<a class=\"open\" href=\"{Escape(timeline)}\">open the timeline →</a>";
         return $"""
             <section class="card {status}" id="{anchor}" data-scenario="{Escape(scenario.Id)}">
-            <h2><span class="family">{Escape(scenario.Family.ToString())}</span> {Escape(scenario.Title)} <span class="kind" title="the bug kind the engine is expected to report">{scenario.ExpectedBug}</span> <code>{Escape(scenario.Id)}</code>{link}</h2>
+            <h2><span class="family">{Escape(ScenarioCatalog.IdPrefix(scenario.Family))}</span> {Escape(scenario.Title)} <span class="kind" title="the bug kind the engine is expected to report">{scenario.ExpectedBug}</span> <code>{Escape(scenario.Id)}</code>{link}</h2>
             <dl>
             <dt>Hazard</dt><dd>{Escape(scenario.BugExplanation.ReplaceLineEndings(" "))}</dd>
             <dt>Engine reported</dt><dd class="reported">{reported}</dd>

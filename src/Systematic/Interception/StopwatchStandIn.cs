@@ -3,51 +3,6 @@ using Lab.Systematic.Runtime;
 
 namespace Lab.Systematic.Interception;
 
-/// <summary>Stands in for <see cref="DateTime"/>'s clock: inside an exploration it reads virtual time (see <see cref="VirtualTime"/>).</summary>
-[InterceptsType("System.DateTime")]
-public static class DateTimeStandIn
-{
-    /// <summary>The virtual epoch plus the virtual time elapsed, in UTC.</summary>
-    public static DateTime get_UtcNow(string callerFile, int callerLine) =>
-        VirtualTime.Current is { } clock ? VirtualTime.Epoch.AddTicks(clock.Elapsed) : DateTime.UtcNow;
-
-    /// <summary>Like <see cref="get_UtcNow"/>, as local time; inside an exploration the local zone is UTC, so runs do not depend on the machine.</summary>
-    public static DateTime get_Now(string callerFile, int callerLine) =>
-        VirtualTime.Current is { } clock ? DateTime.SpecifyKind(VirtualTime.Epoch.AddTicks(clock.Elapsed), DateTimeKind.Local) : DateTime.Now;
-
-    /// <summary>The date of <see cref="get_Now"/>.</summary>
-    public static DateTime get_Today(string callerFile, int callerLine) =>
-        VirtualTime.Current is not null ? get_Now(callerFile, callerLine).Date : DateTime.Today;
-}
-
-/// <summary>Stands in for <see cref="DateTimeOffset"/>'s clock: inside an exploration it reads virtual time at offset zero.</summary>
-[InterceptsType("System.DateTimeOffset")]
-public static class DateTimeOffsetStandIn
-{
-    /// <summary>The virtual time in UTC.</summary>
-    public static DateTimeOffset get_UtcNow(string callerFile, int callerLine) =>
-        VirtualTime.Current is { } clock ? new DateTimeOffset(VirtualTime.Epoch.AddTicks(clock.Elapsed)) : DateTimeOffset.UtcNow;
-
-    /// <summary>The virtual time at offset zero.</summary>
-    public static DateTimeOffset get_Now(string callerFile, int callerLine) =>
-        VirtualTime.Current is { } clock ? new DateTimeOffset(VirtualTime.Epoch.AddTicks(clock.Elapsed)) : DateTimeOffset.Now;
-}
-
-/// <summary>Stands in for <see cref="Environment"/>'s tick counts: inside an exploration they read virtual time.</summary>
-[InterceptsType("System.Environment")]
-public static class EnvironmentStandIn
-{
-    /// <summary>Milliseconds since a virtual boot, an hour before the epoch.</summary>
-    public static int get_TickCount(string callerFile, int callerLine) =>
-        VirtualTime.Current is { } clock ? unchecked((int)VirtualMilliseconds(clock)) : Environment.TickCount;
-
-    /// <summary>Milliseconds since a virtual boot, an hour before the epoch.</summary>
-    public static long get_TickCount64(string callerFile, int callerLine) =>
-        VirtualTime.Current is { } clock ? VirtualMilliseconds(clock) : Environment.TickCount64;
-
-    private static long VirtualMilliseconds(VirtualTime clock) => VirtualTime.TickCountAtEpoch + clock.Elapsed / TimeSpan.TicksPerMillisecond;
-}
-
 /// <summary>
 /// Stands in for <see cref="Stopwatch"/>: inside an exploration a stopwatch measures virtual time, so measured
 /// durations are the sleeps and time-outs of the schedule and repeat exactly. A stopwatch created outside and read
