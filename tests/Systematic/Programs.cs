@@ -107,4 +107,71 @@ internal static class Programs
 
     /// <summary>A choice of 1, 2 or 3 writes per thread, then two writers: 6 + 20 + 70 = 96 schedules in all.</summary>
     public static void ChosenWriterCount() => TwoWriters(1 + Choice.NextInteger(3))();
+
+    /// <summary>
+    /// The lock-order inversion after some writes of each thread's own variable: the writes give a schedule room for
+    /// many preemptions, but the deadlock needs only one (T1 preempted between its two Enters). Bystander threads that
+    /// write once each multiply the orders in which threads can follow one another without any preemption.
+    /// </summary>
+    public static Action LockOrderInversionAfterWrites(int t1Writes, int t2Writes, int bystanders = 0) => () =>
+    {
+        for (int b = 0; b < bystanders; b++)
+        {
+            var own = new Shared<int>(0, $"b{b}");
+            new ControlledThread(() => own.Write(1), $"B{b}").Start();
+        }
+        var fork0 = new Lock("fork0");
+        var fork1 = new Lock("fork1");
+        void Take(Shared<int> mine, Lock first, Lock second)
+        {
+            int writes = mine.Name == "x" ? t1Writes : t2Writes;
+            for (int i = 1; i <= writes; i++) mine.Write(i);
+            first.Enter();
+            second.Enter();
+            second.Exit();
+            first.Exit();
+        }
+        var t1 = new ControlledThread(() => Take(new Shared<int>(0, "x"), fork0, fork1), "T1");
+        var t2 = new ControlledThread(() => Take(new Shared<int>(0, "y"), fork1, fork0), "T2");
+        t1.Start();
+        t2.Start();
+        t1.Join();
+        t2.Join();
+    };
+
+    /// <summary>
+    /// A first choice among four; with the last value, T1 waits for an event while holding the gate, and T2 needs the
+    /// gate to set it: a deadlock without any preemption (T1 runs first, blocks, then T2 blocks), but only with that value.
+    /// Bystanders as in <see cref="LockOrderInversionAfterWrites"/>.
+    /// </summary>
+    public static Action WaitHoldingTheGateAfterWrites(int writes, int bystanders = 0) => () =>
+    {
+        bool waitInside = Choice.NextInteger(4) == 3;
+        for (int b = 0; b < bystanders; b++)
+        {
+            var own = new Shared<int>(0, $"b{b}");
+            new ControlledThread(() => own.Write(1), $"B{b}").Start();
+        }
+        var gate = new Lock("gate");
+        var ready = new ManualResetEventSlim(false, "ready");
+        var t1 = new ControlledThread(() =>
+        {
+            var mine = new Shared<int>(0, "x");
+            for (int i = 1; i <= writes; i++) mine.Write(i);
+            using (gate.EnterScope())
+            {
+                if (waitInside) ready.Wait();
+            }
+        }, "T1");
+        var t2 = new ControlledThread(() =>
+        {
+            var mine = new Shared<int>(0, "y");
+            for (int i = 1; i <= writes; i++) mine.Write(i);
+            using (gate.EnterScope()) ready.Set();
+        }, "T2");
+        t1.Start();
+        t2.Start();
+        t1.Join();
+        t2.Join();
+    };
 }

@@ -126,7 +126,12 @@ public sealed record TestReport
             if (Bug.StackTrace is not null) text.AppendLine(Bug.StackTrace);
         }
         if (Trace is not null && Trace.Steps.Count > 0) text.AppendLine().Append(TraceRenderer.Render(Trace with { Bug = null }, edgeRows));
-        if (OriginalTrace is not null && Trace is not null && !ReferenceEquals(OriginalTrace, Trace))
+        if (Trace?.Lasso is { } lasso)
+        {
+            text.AppendLine().AppendLine($"lasso: {lasso.Start} steps lead into a cycle of {lasso.Period} steps that repeats to step {Trace.Steps.Count}" +
+                                         (OriginalTrace is null ? "" : $" (as found: {OriginalTrace.Steps.Count} steps)"));
+        }
+        else if (OriginalTrace is not null && Trace is not null && !ReferenceEquals(OriginalTrace, Trace))
         {
             text.AppendLine().AppendLine($"minimised: {OriginalTrace.Preemptions} → {Trace.Preemptions} preemptions, " +
                                          $"{OriginalTrace.Steps.Count} → {Trace.Steps.Count} steps (as found: {OriginalTracePath})");

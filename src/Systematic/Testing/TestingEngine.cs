@@ -93,7 +93,8 @@ public static class TestingEngine
         {
             TestName = testName, Strategy = strategy.Description, Seed = trace.Seed, Iterations = 1, DistinctSchedules = 1,
             TotalSteps = runtime.StepCount, Elapsed = clock.Elapsed, IsReplay = true, Bug = bug, BugIteration = bug is null ? null : 0,
-            Trace = replayed, FirstRace = runtime.Races?.FirstRace, ReplayHint = settings.ReplayHint ?? CallingTest.ReplayHint(),
+            Trace = replayed, FirstRace = runtime.Races?.FirstRace, FirstRaceIteration = runtime.Races?.FirstRace is null ? null : 0,
+            ContinuedAfterDataRace = settings.ContinueAfterDataRace, ReplayHint = settings.ReplayHint ?? CallingTest.ReplayHint(),
         };
     }
 

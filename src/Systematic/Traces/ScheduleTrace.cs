@@ -46,4 +46,7 @@ public sealed record ScheduleTrace
 
     /// <summary>How many times the schedule switched away from an operation that could have gone on.</summary>
     public int Preemptions { get; init; }
+
+    /// <summary>For a liveness witness whose steps end in a repeating cycle: where the cycle starts and how long it is.</summary>
+    public Lasso? Lasso { get; init; }
 }

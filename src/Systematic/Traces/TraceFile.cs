@@ -88,6 +88,13 @@ public static class TraceFile
         writer.WriteNumber("livenessBound", trace.LivenessBound);
         writer.WriteBoolean("detectDataRaces", trace.DetectDataRaces);
         writer.WriteNumber("preemptions", trace.Preemptions);
+        if (trace.Lasso is { } lasso)
+        {
+            writer.WriteStartObject("lasso");
+            writer.WriteNumber("start", lasso.Start);
+            writer.WriteNumber("period", lasso.Period);
+            writer.WriteEndObject();
+        }
         if (trace.Bug is { } bug)
         {
             writer.WriteStartObject("bug");
@@ -167,6 +174,8 @@ public static class TraceFile
             DetectDataRaces = Required(root, "detectDataRaces", source).GetBoolean(),
             Preemptions = root.TryGetProperty("preemptions", out JsonElement p) ? p.GetInt32() : 0,
             Bug = root.TryGetProperty("bug", out JsonElement bug) ? ReadBug(bug, source) : null,
+            Lasso = root.TryGetProperty("lasso", out JsonElement lasso)
+                ? new Lasso(Required(lasso, "start", source).GetInt32(), Required(lasso, "period", source).GetInt32()) : null,
             Operations = operations,
             Decisions = decisions,
             Steps = steps,

@@ -19,7 +19,8 @@ public static class TraceRenderer
 
     /// <summary>
     /// The table; long traces keep their first and last <paramref name="edgeRows"/> rows (0 keeps all), since a
-    /// livelock's ten thousand steps repeat one cycle.
+    /// livelock's ten thousand steps repeat one cycle. A trace with a <see cref="Lasso"/> shows its prefix and one
+    /// cycle instead (unless 0 asks for all).
     /// </summary>
     public static string Render(ScheduleTrace trace, int edgeRows = 0)
     {
@@ -37,7 +38,16 @@ public static class TraceRenderer
         text.AppendLine();
         for (int i = 0; i < trace.Steps.Count; i++)
         {
-            if (edgeRows > 0 && i == edgeRows && trace.Steps.Count > 2 * edgeRows)
+            if (edgeRows > 0 && trace.Lasso is { } lasso && i == lasso.Start)
+            {
+                text.AppendLine($"{"".PadLeft(indexWidth)}   (from here steps {lasso.Start + 1}–{lasso.Start + lasso.Period} repeat as a cycle to step {trace.Steps.Count})");
+            }
+            if (edgeRows > 0 && trace.Lasso is { } loop && i == loop.Start + loop.Period)
+            {
+                text.AppendLine($"{"...".PadLeft(indexWidth)}   (the cycle repeats: {trace.Steps.Count - i} more steps; replay with --steps to see all)");
+                break;
+            }
+            if (edgeRows > 0 && trace.Lasso is null && i == edgeRows && trace.Steps.Count > 2 * edgeRows)
             {
                 text.AppendLine($"{"...".PadLeft(indexWidth)}   ({trace.Steps.Count - 2 * edgeRows} steps omitted; replay with --steps to see all)");
                 i = trace.Steps.Count - edgeRows - 1;

@@ -3,6 +3,7 @@ using Lab.Systematic.NUnit;
 using Lab.Systematic.Specifications;
 using Lab.Systematic.Testing;
 using Lab.Systematic.Threading;
+using Lab.Systematic.Traces;
 
 namespace Lab.Systematic.Tests.Detection;
 
@@ -51,6 +52,23 @@ public sealed class LivenessTests
         Assert.That(report.Bug!.Message, Does.Contain("Fair witness: every enabled operation was scheduled at least once in every"));
         TestReport replay = TestingEngine.Replay("after-you", report.TracePath!, AfterYou);
         Assert.That(replay.Bug, Is.EqualTo(report.Bug));
+    }
+
+    [Test]
+    public void Minimize_OfALivelock_ShortensItToAFairLasso_ThatStillReplays()
+    {
+        TestReport report = TestingEngine.Explore("after-you-lasso", AfterYou, Options(StrategyKind.Fair));
+
+        Assert.That(report, Finds.Livelock());
+        Lasso lasso = report.Trace!.Lasso!;
+        Assert.That(lasso, Is.Not.Null);
+        Assert.That(lasso.Start + lasso.Period, Is.LessThan(40), TraceRenderer.Render(report.Trace, edgeRows: 30));
+        Assert.That(report.OriginalTrace!.Steps.Count, Is.GreaterThan(500));
+        Assert.That(report.Describe(), Does.Contain($"lasso: {lasso.Start} steps lead into a cycle of {lasso.Period} steps"));
+        Assert.That(TraceRenderer.Render(report.Trace, edgeRows: 30).Split('\n').Length, Is.LessThan(lasso.Start + lasso.Period + 10));
+        TestReport replay = TestingEngine.Replay("after-you-lasso", report.TracePath!, AfterYou);
+        Assert.That(replay.Bug, Is.EqualTo(report.Bug));
+        Assert.That(replay.Trace!.Lasso, Is.EqualTo(lasso));
     }
 
     [Test]

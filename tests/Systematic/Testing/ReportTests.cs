@@ -45,6 +45,17 @@ public sealed class ReportTests
     }
 
     [Test]
+    public void Replay_OfALostUpdateThatAlsoRaces_SaysTheSameIterationRaced()
+    {
+        TestReport report = TestingEngine.Explore("lost-update", Programs.LostUpdate, Options.WithContinueAfterDataRace(true));
+
+        TestReport replay = TestingEngine.Replay("lost-update", report.TracePath!, Programs.LostUpdate, Options.WithContinueAfterDataRace(true));
+
+        Assert.That(replay, Finds.AssertionFailure());
+        Assert.That(replay.Summary, Does.Contain("went on past the data race of iteration 0 and found this stronger bug"));
+    }
+
+    [Test]
     public void DataRace_WithContinueAfterDataRace_RunsTheWholeBudget_AndTheSummarySaysNothingStrongerWasFound()
     {
         TestReport report = TestingEngine.Explore("racy-flag", RacyFlag, Options.WithIterations(200).WithContinueAfterDataRace(true));

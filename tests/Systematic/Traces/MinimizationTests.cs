@@ -52,4 +52,49 @@ public sealed class MinimizationTests
         Assert.That(report.Trace, Is.SameAs(report.OriginalTrace));
         Assert.That(report.TracePath, Is.EqualTo(report.OriginalTracePath));
     }
+
+    private static ExplorationOptions DefaultBudget => ExplorationOptions.Default
+        .WithTraceDirectory(Path.Combine(TestContext.CurrentContext.WorkDirectory, "traces", TestContext.CurrentContext.Test.Name));
+
+    [Test]
+    public void Minimize_SixPreemptionDeadlock_ReachesTheOnePreemptionItNeeds_WithTheDefaultBudget()
+    {
+        Action program = Programs.LockOrderInversionAfterWrites(t1Writes: 1, t2Writes: 0);
+
+        TestReport report = TestingEngine.Explore("six-preemptions", program, DefaultBudget, new AlternatingStrategy());
+
+        Assert.That(report, Finds.Deadlock().Mentioning("fork"));
+        Assert.That(report.OriginalTrace!.Preemptions, Is.EqualTo(6));
+        Assert.That(report.Trace!.Preemptions, Is.EqualTo(1), TraceRenderer.Render(report.Trace));
+        Assert.That(TestingEngine.Replay("six-preemptions", report.TracePath!, program).Bug, Is.EqualTo(report.Bug));
+    }
+
+    [Test]
+    public void Minimize_NineteenPreemptionDeadlockAmongSixBystanders_ReachesTheOnePreemptionItNeeds_WithTheDefaultBudget()
+    {
+        // Six bystander threads give 8! orders of non-preemptive switches: a DFS over every interleaving from bound 0
+        // spends the whole budget there (the minimiser before this one left this trace at 19).
+        Action program = Programs.LockOrderInversionAfterWrites(t1Writes: 4, t2Writes: 4, bystanders: 6);
+
+        TestReport report = TestingEngine.Explore("nineteen-preemptions", program, DefaultBudget, new AlternatingStrategy());
+
+        Assert.That(report, Finds.Deadlock().Mentioning("fork"));
+        Assert.That(report.OriginalTrace!.Preemptions, Is.EqualTo(19));
+        Assert.That(report.Trace!.Preemptions, Is.EqualTo(1), TraceRenderer.Render(report.Trace));
+        Assert.That(TestingEngine.Replay("nineteen-preemptions", report.TracePath!, program).Bug, Is.EqualTo(report.Bug));
+    }
+
+    [Test]
+    public void Minimize_FourPreemptionDeadlock_ReachesNoPreemptionAtAll_KeepingTheChoiceItNeeds()
+    {
+        Action program = Programs.WaitHoldingTheGateAfterWrites(writes: 0);
+
+        TestReport report = TestingEngine.Explore("four-preemptions", program, DefaultBudget, new AlternatingStrategy());
+
+        Assert.That(report, Finds.Deadlock().Mentioning("gate"));
+        Assert.That(report.OriginalTrace!.Preemptions, Is.EqualTo(4));
+        Assert.That(report.Trace!.Preemptions, Is.EqualTo(0), TraceRenderer.Render(report.Trace));
+        Assert.That(report.Trace.Decisions[0], Is.EqualTo(new Decision(DecisionKind.Integer, 3)), "the choice the deadlock needs is kept");
+        Assert.That(TestingEngine.Replay("four-preemptions", report.TracePath!, program).Bug, Is.EqualTo(report.Bug));
+    }
 }
