@@ -137,7 +137,7 @@ public sealed class DporStrategy : ISchedulingStrategy, IStepObserver
         _log.OnCreated(operation, name);
     }
 
-    void IStepObserver.OnStep(int operation, string action, string? resource) => _log.OnStep(action, resource);
+    void IStepObserver.OnStep(int operation, string action, string? resource, long? value) => _log.OnStep(action, resource, value);
 
     void IStepObserver.OnBlocked(int operation, string resource, bool timed) => _log.OnBlocked(operation, resource, timed);
 
