@@ -214,6 +214,15 @@ public sealed class DporStrategy : ISchedulingStrategy, IStepObserver
             int at = events[earlier].Node;
             if (at >= 0) Reverse(at, events[later].Thread, order.Initials(earlier, later));
         }
+        if (!_blocked && LastScheduleNode() is { } last)
+        {
+            // A run cut off by the step bound leaves threads whose next step never ran, so no race of theirs was seen.
+            // That step may conflict with anything: try each of them at the last decision, where it was enabled.
+            foreach (int thread in last.Enabled)
+            {
+                if (!last.IsAsleep(thread) && WithinBound(last, thread)) last.Backtrack.Add(thread);
+            }
+        }
         foreach (ExplorationNode node in _path)
         {
             if (node is ScheduleNode scheduled && node.EventIndex < events.Count)
