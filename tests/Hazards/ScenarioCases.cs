@@ -58,6 +58,13 @@ internal static class ScenarioCases
     public static IEnumerable<TestCaseData> FixedDfs() =>
         ScenarioCatalog.All.Select(s => Case(s, $"{Name(s)}_Fixed_Dfs{BoundName(s)}_ExhaustsTheSpace_AndFindsNothing"));
 
+    public static IEnumerable<TestCaseData> FixedDpor() =>
+        ScenarioCatalog.All.Where(s => s.IsSystematic).Select(s => Case(s, $"{Name(s)}_Fixed_Dpor{BoundName(s)}_ExhaustsEveryTrace_AndFindsNothing"));
+
+    public static IEnumerable<TestCaseData> BuggyDpor() =>
+        ScenarioCatalog.All.Where(s => s.IsSystematic && !IsLiveness(s.ExpectedBug)).Select(s =>
+            Case(s, $"{Name(s)}_Buggy_Dpor{BoundName(s)}_Finds{s.ExpectedBug}_AndTheTraceReplays"));
+
     public static IEnumerable<TestCaseData> FixedPortfolio() =>
         ScenarioCatalog.All.Select(s =>
             Case(s, $"{Name(s)}_Fixed_PortfolioOf{s.Budget.Iterations}Iterations_FindsNothing_ForEachOf{Seeds.Length}Seeds"));
@@ -80,6 +87,9 @@ internal static class ScenarioCases
         .WithPreemptionBound(scenario.FixedDfsPreemptionBound)
         .WithIterations(DfsIterationCap)
         .WithTimeLimit(TimeSpan.FromMinutes(1));
+
+    /// <summary>The DPOR run for a scenario: the same bound as its DFS run, one schedule per Mazurkiewicz trace.</summary>
+    public static ExplorationOptions Dpor(IScenario scenario) => Dfs(scenario).WithStrategy(StrategyKind.Dpor);
 
     public static string TraceDirectory(IScenario scenario) =>
         Path.Combine(TestContext.CurrentContext.WorkDirectory, "hazard-traces", scenario.Id.Replace('/', '-'));

@@ -7,7 +7,8 @@ namespace Lab.Benchmarks;
 /// <summary>
 /// Plain DFS against DPOR on every fixed scenario, both under the scenario's stated bound (its step bound and, for
 /// spinning code, its preemption bound): schedules explored to exhaustion (or to the cap) and the time. Reduction is
-/// DFS schedules over DPOR interleavings, over the scenarios both exhausted. Ends with
+/// DFS schedules over DPOR interleavings, over the scenarios both exhausted. Where a preemption bound is stated, DPOR
+/// also runs without it, to show what it costs to drop the bound. Ends with
 /// "dpor_exhausted=N of M dfs_exhausted=K of M median_reduction=R".
 /// </summary>
 public static class DporBenchmark
@@ -62,6 +63,13 @@ public static class DporBenchmark
                 Console.WriteLine($"{scenario.Id,-42} {bound,-18} | {dfs.Iterations,10} {Yes(dfs),3} {dfs.Elapsed.TotalMilliseconds,8:0} | " +
                                   $"{dpor.Iterations,9} {dpor.MazurkiewiczTraces,7} {Yes(dpor),3} {dpor.Elapsed.TotalMilliseconds,8:0} | {reduction,9}");
                 if ((dfs.Bug ?? dpor.Bug) is { } bug) Console.WriteLine($"{"",42}   BUG in a fixed variant: {bug.Kind}: {bug.Message}");
+                if (scenario.FixedDfsPreemptionBound is not null)
+                {
+                    TestReport unbounded = Explore(scenario, options.WithStrategy(StrategyKind.Dpor).WithPreemptionBound(null));
+                    string outcome = unbounded.SpaceExhausted ? "exhausted" : unbounded.Bug is { } found ? $"BUG {found.Kind}" : "not exhausted";
+                    Console.WriteLine($"{"",42}   without the preemption bound, DPOR: {unbounded.Iterations} runs, {unbounded.MazurkiewiczTraces} traces, " +
+                                      $"{outcome}, {unbounded.Elapsed.TotalMilliseconds:0} ms, {unbounded.IterationsAtStepBound} runs cut by the step bound");
+                }
             }
         }
         finally

@@ -215,7 +215,7 @@ internal sealed partial class ControlledRuntime
         operation.SkipNextPoint = false;
         operation.StepsTaken++;
         Steps.Add(new StepRecord(operation.Id, action, resource, file, line, value));
-        _observer?.OnStep(operation.Id, action, resource);
+        _observer?.OnStep(operation.Id, action, resource, value);
     }
 
     public bool ChooseBoolean(ControlledOperation operation)

@@ -137,7 +137,7 @@ public sealed class DporStrategy : ISchedulingStrategy, IStepObserver
         _log.OnCreated(operation, name);
     }
 
-    void IStepObserver.OnStep(int operation, string action, string? resource) => _log.OnStep(action, resource);
+    void IStepObserver.OnStep(int operation, string action, string? resource, long? value) => _log.OnStep(action, resource, value);
 
     void IStepObserver.OnBlocked(int operation, string resource, bool timed) => _log.OnBlocked(operation, resource, timed);
 
@@ -213,6 +213,15 @@ public sealed class DporStrategy : ISchedulingStrategy, IStepObserver
         {
             int at = events[earlier].Node;
             if (at >= 0) Reverse(at, events[later].Thread, order.Initials(earlier, later));
+        }
+        if (!_blocked && LastScheduleNode() is { } last)
+        {
+            // A run cut off by the step bound leaves threads whose next step never ran, so no race of theirs was seen.
+            // That step may conflict with anything: try each of them at the last decision, where it was enabled.
+            foreach (int thread in last.Enabled)
+            {
+                if (!last.IsAsleep(thread) && WithinBound(last, thread)) last.Backtrack.Add(thread);
+            }
         }
         foreach (ExplorationNode node in _path)
         {

@@ -109,4 +109,24 @@ internal static class DporPrograms
         new ControlledThread(() => (Choice.NextBoolean() ? a : b).Write(1), "writer").Start();
         new ControlledThread(() => a.Read(), "reader").Start();
     }
+
+    /// <summary>
+    /// A spinner waits for a flag and then expects the data written before it; the publisher sets the flag first.
+    /// The spinner alone never ends, so its first run is cut off by the step bound before the publisher ever runs.
+    /// </summary>
+    public static void SpinOnFlagPublishedTooEarly()
+    {
+        var ready = new Shared<bool>(false, "ready");
+        var data = new Shared<int>(0, "data");
+        new ControlledThread(() =>
+        {
+            while (!ready.Read()) ControlledThread.Yield();
+            Specification.Assert(data.Read() == 42, "the spinner saw the flag before the data");
+        }, "spinner").Start();
+        new ControlledThread(() =>
+        {
+            ready.Write(true);
+            data.Write(42);
+        }, "publisher").Start();
+    }
 }

@@ -5,12 +5,13 @@ using Lab.Systematic.Threading;
 namespace Lab.Systematic.Tests.Strategies;
 
 /// <summary>
-/// A small random concurrent program (threads, two locks, two shared variables, an atomic cell, assertions), built
+/// A small random concurrent program (threads, two locks with Wait/Pulse, two semaphores, two shared variables, an
+/// atomic cell, assertions), built
 /// from a seed so that a failing case can be rebuilt and read: <see cref="ToString"/> prints it.
 /// </summary>
 internal sealed class DporRandomProgram
 {
-    private enum Op { Write, AssertNot, Increment, LockedIncrement, NestedLocks, TryLockedIncrement, AtomicIncrement }
+    private enum Op { Write, AssertNot, Increment, LockedIncrement, NestedLocks, TryLockedIncrement, AtomicIncrement, AwaitFlag, RaiseFlag, AwaitFlagOnce, Semaphore }
 
     private readonly record struct Instruction(Op Op, int Variable, int Value, int Lock, int OtherLock);
 
@@ -27,7 +28,7 @@ internal sealed class DporRandomProgram
             int length = random.Next(1, threads == 2 ? 4 : 3);
             for (int i = 0; i < length; i++)
             {
-                var op = (Op)random.Next(0, 7);
+                var op = (Op)random.Next(0, 11);
                 int variable = random.Next(0, 2), value = random.Next(0, 3), first = random.Next(0, 2);
                 body.Add(new Instruction(op, variable, value, first, 1 - first));
             }
@@ -42,16 +43,17 @@ internal sealed class DporRandomProgram
         Shared<int>[] variables = [new(0, "v0"), new(0, "v1")];
         Lock[] locks = [new("L0"), new("L1")];
         int[] cell = [0];
+        SemaphoreSlim[] semaphores = [new(0, name: "S0"), new(0, name: "S1")];
         var threads = _threads.Select((body, t) => new ControlledThread(() =>
         {
-            foreach (Instruction instruction in body) Execute(instruction, variables, locks, cell);
+            foreach (Instruction instruction in body) Execute(instruction, variables, locks, semaphores, cell);
         }, $"T{t}")).ToList();
         threads.ForEach(t => t.Start());
         threads.ForEach(t => t.Join());
         if (_finalForbidden is { } forbidden) Specification.Assert(variables[0].Read() != forbidden, $"v0 ended as {forbidden}");
     }
 
-    private static void Execute(Instruction instruction, Shared<int>[] variables, Lock[] locks, int[] cell)
+    private static void Execute(Instruction instruction, Shared<int>[] variables, Lock[] locks, SemaphoreSlim[] semaphores, int[] cell)
     {
         Shared<int> variable = variables[instruction.Variable];
         switch (instruction.Op)
@@ -81,6 +83,32 @@ internal sealed class DporRandomProgram
                     locks[instruction.Lock].Exit();
                 }
                 break;
+            case Op.AwaitFlag:
+                using (locks[instruction.Lock].EnterScope())
+                {
+                    while (variable.Read() == 0) locks[instruction.Lock].Wait();
+                }
+                break;
+            case Op.RaiseFlag:
+                using (locks[instruction.Lock].EnterScope())
+                {
+                    variable.Write(1);
+                    if (instruction.Value == 0) locks[instruction.Lock].PulseAll();
+                    else locks[instruction.Lock].Pulse();
+                }
+                break;
+            case Op.AwaitFlagOnce:
+                using (locks[instruction.Lock].EnterScope())
+                {
+                    if (variable.Read() == 0) locks[instruction.Lock].Wait(10);
+                }
+                break;
+            case Op.Semaphore:
+                SemaphoreSlim semaphore = semaphores[instruction.Lock];
+                if (instruction.Value == 0) semaphore.Wait();
+                else if (instruction.Value == 1) semaphore.Wait(10);
+                else semaphore.Release();
+                break;
             default:
                 Threading.Interlocked.Increment(ref cell[0]);
                 break;
@@ -100,6 +128,10 @@ internal sealed class DporRandomProgram
                 Op.LockedIncrement => $"lock L{i.Lock} {{ v{i.Variable}++ }}",
                 Op.NestedLocks => $"lock L{i.Lock} {{ lock L{i.OtherLock} {{ v{i.Variable} = {i.Value} }} }}",
                 Op.TryLockedIncrement => $"if tryLock L{i.Lock} {{ v{i.Variable}++ }}",
+                Op.AwaitFlag => $"lock L{i.Lock} {{ while v{i.Variable} == 0: wait }}",
+                Op.RaiseFlag => $"lock L{i.Lock} {{ v{i.Variable} = 1; {(i.Value == 0 ? "pulseAll" : "pulse")} }}",
+                Op.AwaitFlagOnce => $"lock L{i.Lock} {{ if v{i.Variable} == 0: wait(10 ms) }}",
+                Op.Semaphore => i.Value == 0 ? $"S{i.Lock}.wait" : i.Value == 1 ? $"S{i.Lock}.wait(10 ms)" : $"S{i.Lock}.release",
                 _ => "atomic cell++",
             })).AppendLine();
         }

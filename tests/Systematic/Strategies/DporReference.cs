@@ -54,7 +54,7 @@ internal sealed class DporReference : ISchedulingStrategy, IStepObserver
 
     void IStepObserver.OnCreated(int operation, string name) => _log.OnCreated(operation, name);
 
-    void IStepObserver.OnStep(int operation, string action, string? resource) => _log.OnStep(action, resource);
+    void IStepObserver.OnStep(int operation, string action, string? resource, long? value) => _log.OnStep(action, resource, value);
 
     void IStepObserver.OnBlocked(int operation, string resource, bool timed) => _log.OnBlocked(operation, resource, timed);
 

@@ -40,4 +40,24 @@ public sealed class DporSoundnessTests
         Assert.That(compared, Is.GreaterThanOrEqualTo(count / 2), "too few programs small enough for DFS to exhaust");
         Assert.That(buggy, Is.GreaterThan(0).And.LessThan(compared), "the generator should make both buggy and correct programs");
     }
+
+    [TestCase(0, 100, 0)]
+    [TestCase(0, 100, 1)]
+    [TestCase(0, 100, 2)]
+    public void Dpor_WithPreemptionBound_FindsABugWheneverDfsWithTheSameBoundFindsOne(int firstSeed, int count, int bound)
+    {
+        int buggy = 0;
+        for (int seed = firstSeed; seed < firstSeed + count; seed++)
+        {
+            var program = new DporRandomProgram(seed);
+            ExplorationOptions options = Options.WithPreemptionBound(bound);
+            TestReport dfs = TestingEngine.Explore($"random-{seed}-dfs-pb{bound}", program.Run, options.WithStrategy(StrategyKind.Dfs));
+            if (dfs.IsBugFree) continue;
+            buggy++;
+            TestReport dpor = TestingEngine.Explore($"random-{seed}-dpor-pb{bound}", program.Run, options.WithStrategy(StrategyKind.Dpor));
+            Assert.That(dpor.IsBugFree, Is.False, $"seed {seed}:\n{program}DFS: {dfs.Bug}\nDPOR: {dpor.Summary}");
+        }
+        TestContext.Out.WriteLine($"{buggy} of {count} programs have a bug within {bound} preemptions");
+        Assert.That(buggy, Is.GreaterThan(count / 10), "the generator should make programs with bugs within the bound");
+    }
 }

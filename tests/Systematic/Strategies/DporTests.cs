@@ -133,6 +133,14 @@ public sealed class DporTests
     }
 
     [Test]
+    public void Dpor_SpinningThreadCutOffByTheStepBound_StillLetsTheOtherThreadRun_AndFindsTheBug()
+    {
+        TestReport report = TestingEngine.Explore("dpor-spin", DporPrograms.SpinOnFlagPublishedTooEarly, Options.WithMaxSteps(40));
+
+        Assert.That(report, Finds.AssertionFailure().Mentioning("the spinner saw the flag before the data"));
+    }
+
+    [Test]
     public void Dpor_InParallel_IsRefused() =>
         Assert.Throws<ArgumentException>(() => TestingEngine.Explore("dpor-parallel", Programs.LostUpdate, Options.WithParallelism(2)));
 }

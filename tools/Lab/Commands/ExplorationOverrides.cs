@@ -9,9 +9,9 @@ namespace Lab.Cli.Commands;
 /// <param name="Seed">--seed, or null for the budget's.</param>
 /// <param name="MaxSteps">--max-steps, or null for the budget's.</param>
 /// <param name="TimeLimit">--time-limit, or null for none.</param>
-/// <param name="PreemptionBound">--preemption-bound for DFS, or null for the scenario's bound for its fixed variant.</param>
+/// <param name="PreemptionBound">--preemption-bound for DFS and DPOR, or null for the scenario's bound for its fixed variant.</param>
 /// <param name="TraceDirectory">--trace-dir, or null for the engine's default.</param>
-/// <param name="Parallel">--parallel, or null for one worker per core (one for DFS, which cannot run in parallel).</param>
+/// <param name="Parallel">--parallel, or null for one worker per core (one for DFS and DPOR, which cannot run in parallel).</param>
 /// <param name="Shard">--shard i/n, or null to run every iteration here.</param>
 public sealed record ExplorationOverrides(
     StrategyKind? Strategy, int? Iterations, ulong? Seed, int? MaxSteps, TimeSpan? TimeLimit, int? PreemptionBound, string? TraceDirectory,
@@ -29,9 +29,10 @@ public sealed record ExplorationOverrides(
         if (Seed is { } seed) options = options.WithSeed(seed);
         if (MaxSteps is { } maxSteps) options = options.WithMaxSteps(maxSteps);
         if (TimeLimit is { } limit) options = options.WithTimeLimit(limit);
-        if (options.Strategy == StrategyKind.Dfs) options = options.WithPreemptionBound(PreemptionBound ?? options.PreemptionBound ?? scenario.FixedDfsPreemptionBound);
+        bool exhaustive = options.Strategy is StrategyKind.Dfs or StrategyKind.Dpor;
+        if (exhaustive) options = options.WithPreemptionBound(PreemptionBound ?? options.PreemptionBound ?? scenario.FixedDfsPreemptionBound);
         if (TraceDirectory is { } directory) options = options.WithTraceDirectory(Path.GetFullPath(directory));
-        options = options.WithParallelism(Parallel ?? (options.Strategy == StrategyKind.Dfs ? 1 : Environment.ProcessorCount));
+        options = options.WithParallelism(Parallel ?? (exhaustive ? 1 : Environment.ProcessorCount));
         if (Shard is not null)
         {
             (int index, int count) = ParseShard(Shard);

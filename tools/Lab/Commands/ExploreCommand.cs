@@ -22,12 +22,12 @@ public static class ExploreCommand
     {
         var id = new Argument<string>("id") { Description = "The scenario id (see 'lab list'), e.g. races/lost-update; the part after '/' is enough when unique." };
         var variant = new Option<Variant>("--variant") { Description = "Which implementation to explore.", DefaultValueFactory = _ => Variant.Buggy };
-        var strategy = new Option<StrategyKind?>("--strategy") { Description = "random, pct, fair, dfs or portfolio (default: the scenario's budget, portfolio)." };
+        var strategy = new Option<StrategyKind?>("--strategy") { Description = "random, pct, fair, dfs, dpor or portfolio (default: the scenario's budget, portfolio)." };
         var iterations = new Option<int?>("--iterations") { Description = "Iterations to run at most (default: the scenario's budget)." };
         var seed = new Option<ulong?>("--seed") { Description = "The seed every random choice derives from (default 0)." };
         var maxSteps = new Option<int?>("--max-steps") { Description = "Steps after which an iteration is cut off." };
         var timeLimit = Duration.Option("--time-limit", "Wall-clock budget for the exploration, e.g. 30s.");
-        var preemptionBound = new Option<int?>("--preemption-bound") { Description = "For --strategy dfs: the most preemptions per schedule." };
+        var preemptionBound = new Option<int?>("--preemption-bound") { Description = "For --strategy dfs or dpor: the most preemptions per schedule." };
         var traceDirectory = new Option<string?>("--trace-dir") { Description = "Where to write the failing trace (default: lab-traces in the temp folder)." };
         var steps = new Option<bool>("--steps") { Description = "Print every step of the interleaving, not just its first and last rows." };
         var parallel = new Option<int?>("--parallel") { Description = "Iterations run at once (default: one per core; DFS runs on one). The bug found does not depend on it." };

@@ -78,11 +78,11 @@ public static class TourCommand
         }
         if (check.Fixed is { } fixedReport)
         {
-            TestReport? dfs = check.FixedDfs;
-            console.Line((fixedReport.Bug ?? dfs?.Bug) is { } bug
+            TestReport? dpor = check.FixedDpor;
+            console.Line((fixedReport.Bug ?? dpor?.Bug) is { } bug
                 ? $"    fix: FAILS with {bug.Kind}: {bug.Message}"
-                : $"    fix: no bug in {fixedReport.Iterations} portfolio iterations ({fixedReport.DistinctSchedules} distinct schedules) and " +
-                  $"{check.DfsText} ({(fixedReport.Elapsed + (dfs?.Elapsed ?? TimeSpan.Zero)).TotalMilliseconds:0} ms)");
+                : $"    fix: ok, DPOR {check.DporText}, and no bug in {fixedReport.Iterations} portfolio iterations " +
+                  $"({fixedReport.DistinctSchedules} distinct schedules) ({(fixedReport.Elapsed + (dpor?.Elapsed ?? TimeSpan.Zero)).TotalMilliseconds:0} ms)");
         }
         else if (check.FixedStress is { } stress)
         {

@@ -16,8 +16,8 @@ public sealed record ScenarioCheck
     /// <summary>The exploration of the fixed variant (null for a stress-only scenario).</summary>
     public TestReport? Fixed { get; init; }
 
-    /// <summary>The bounded DFS of the fixed variant, run when the portfolio found nothing (null otherwise).</summary>
-    public TestReport? FixedDfs { get; init; }
+    /// <summary>The DPOR verification of the fixed variant within its stated bound, run when the portfolio found nothing (null otherwise).</summary>
+    public TestReport? FixedDpor { get; init; }
 
     /// <summary>The real runs of the buggy variant of a stress-only scenario.</summary>
     public StressResult? BuggyStress { get; init; }
@@ -32,7 +32,7 @@ public sealed record ScenarioCheck
     public bool BugFound => Buggy is { } report ? report.Bug?.Kind == Scenario.ExpectedBug : BuggyStress?.SawBug == true;
 
     /// <summary>True when the fixed variant showed no bug.</summary>
-    public bool FixVerified => Fixed is { } report ? report.IsBugFree && FixedDfs?.IsBugFree != false : FixedStress is { SawBug: false };
+    public bool FixVerified => Fixed is { } report ? report.IsBugFree && FixedDpor?.IsBugFree != false : FixedStress is { SawBug: false };
 
     /// <summary>True for a scenario only real runs can show; there a missed bug is luck of the hardware, not a lab failure.</summary>
     public bool IsStressOnly => Buggy is null;
@@ -45,13 +45,24 @@ public sealed record ScenarioCheck
         ? report.Bug is { } bug ? $"{bug.Kind} in iteration {report.BugIteration}" : "none"
         : BuggyStress is { } stress ? $"{stress.BugRuns} of {stress.Runs} real runs" : "not run";
 
-    /// <summary>How far DFS got on the fixed variant: "all 384 schedules" or "2000 schedules (not exhausted)".</summary>
-    public string DfsText => FixedDfs is not { } dfs ? "no DFS"
-        : dfs.SpaceExhausted ? $"DFS all {dfs.DistinctSchedules} schedules"
-        : $"DFS {dfs.DistinctSchedules} schedules";
+    /// <summary>
+    /// How far DPOR got on the fixed variant: "all 4 interleavings (2 traces)", with the preemption bound when one is
+    /// stated, or, when the cap stopped it first, how many it ran without exhausting the space.
+    /// </summary>
+    public string DporText
+    {
+        get
+        {
+            if (FixedDpor is not { } dpor) return "no DPOR";
+            string bound = Scenario.FixedDfsPreemptionBound is { } preemptions ? $" within {preemptions} preemptions" : "";
+            return dpor.SpaceExhausted
+                ? $"all {dpor.Iterations} interleavings ({dpor.MazurkiewiczTraces} traces){bound}"
+                : $"{dpor.Iterations} interleavings{bound}, not exhausted within the tour's cap";
+        }
+    }
 
     /// <summary>The fix check, in a few words, for the summary table.</summary>
     public string FixText => Fixed is { } report
-        ? (report.Bug ?? FixedDfs?.Bug) is { } bug ? $"FAILS: {bug.Kind}" : $"ok, {report.Iterations} iterations + {DfsText}"
+        ? (report.Bug ?? FixedDpor?.Bug) is { } bug ? $"FAILS: {bug.Kind}" : $"ok, {DporText}; {report.Iterations} iterations"
         : FixedStress is { } stress ? stress.SawBug ? $"FAILS: {stress.BugRuns} of {stress.Runs} real runs" : $"ok, {stress.Runs} real runs" : "not run";
 }

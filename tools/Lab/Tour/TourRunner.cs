@@ -8,16 +8,16 @@ namespace Lab.Cli.Tour;
 
 /// <summary>
 /// The checks of the tour: each scenario's buggy variant explored under its stated budget (stopping at the first
-/// bug), and its fixed variant explored under the same budget. Explorations hold no shared state, so scenarios run
-/// in parallel, one per core.
+/// bug), and its fixed variant explored under the same budget and then verified by DPOR within its stated bound.
+/// Explorations hold no shared state, so scenarios run in parallel, one per core.
 /// </summary>
 public static class TourRunner
 {
     /// <summary>How long each variant of a stress-only scenario runs for real.</summary>
     public static readonly TimeSpan StressBudget = TimeSpan.FromSeconds(1);
 
-    /// <summary>The most schedules the DFS check of a fix explores: every small space is exhausted, large ones sampled.</summary>
-    public const int DfsScheduleCap = 2_000;
+    /// <summary>The most interleavings the DPOR check of a fix explores: every fixed scenario's space is far smaller.</summary>
+    public const int DporScheduleCap = 20_000;
 
     /// <summary>Checks every scenario, yielding results in catalogue order as they complete.</summary>
     public static IEnumerable<ScenarioCheck> CheckAll(IReadOnlyList<IScenario> scenarios, string traceDirectory) =>
@@ -39,8 +39,8 @@ public static class TourRunner
         ExplorationOptions options = scenario.Budget.WithTraceDirectory(traceDirectory);
         TestReport buggyReport = Explore(scenario, Variant.Buggy, options);
         TestReport fixedReport = Explore(scenario, Variant.Fixed, options);
-        TestReport? dfs = fixedReport.IsBugFree ? Explore(scenario, Variant.Fixed, DfsOptions(scenario, options)) : null;
-        return new ScenarioCheck { Scenario = scenario, Buggy = buggyReport, Fixed = fixedReport, FixedDfs = dfs, Elapsed = clock.Elapsed };
+        TestReport? dpor = fixedReport.IsBugFree ? Explore(scenario, Variant.Fixed, DporOptions(scenario, options)) : null;
+        return new ScenarioCheck { Scenario = scenario, Buggy = buggyReport, Fixed = fixedReport, FixedDpor = dpor, Elapsed = clock.Elapsed };
     }
 
     /// <summary>Replays the trace the buggy variant recorded, for the tour to compare with the recording.</summary>
@@ -51,9 +51,9 @@ public static class TourRunner
         return TestingEngine.Replay(recorded.TestName, path, check.Scenario.Harness(check.Scenario.Factory(Variant.Buggy)));
     }
 
-    /// <summary>DFS under the preemption bound the scenario states for its fix, capped at <see cref="DfsScheduleCap"/> schedules.</summary>
-    public static ExplorationOptions DfsOptions(IScenario scenario, ExplorationOptions budget) =>
-        budget.WithStrategy(StrategyKind.Dfs).WithPreemptionBound(scenario.FixedDfsPreemptionBound).WithIterations(DfsScheduleCap);
+    /// <summary>DPOR under the preemption bound the scenario states for its fix, capped at <see cref="DporScheduleCap"/> interleavings.</summary>
+    public static ExplorationOptions DporOptions(IScenario scenario, ExplorationOptions budget) =>
+        budget.WithStrategy(StrategyKind.Dpor).WithPreemptionBound(scenario.FixedDfsPreemptionBound).WithIterations(DporScheduleCap).WithParallelism(1);
 
     private static TestReport Explore(IScenario scenario, Variant variant, ExplorationOptions options) =>
         TestingEngine.Explore(TestSubject.For(scenario, variant).TestName, scenario.Harness(scenario.Factory(variant)), options);

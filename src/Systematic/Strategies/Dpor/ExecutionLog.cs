@@ -72,9 +72,25 @@ internal sealed class ExecutionLog(ResourceNames resources)
         if (operation == 0 && _current is { Thread: 0 } && _events.Count == 1) Access.Merge(_current.Accesses, new Access(resources.Intern(name), AccessKind.Write));
     }
 
-    public void OnStep(string action, string? resource)
+    public void OnStep(string action, string? resource, long? value)
     {
         if (_current is null) return;
+        switch (action)
+        {
+            // Monitor.Pulse runs under the lock, so it is ordered against the lock's other steps already; what it does
+            // to other threads is wake waiters (a Pulse that woke nobody changes nothing).
+            case "Pulse" or "PulseAll":
+                if (value > 0) Add(PulsePrefix + resource, AccessKind.Write);
+                return;
+            case "Wait returned":
+                Add(resource!, AccessKind.Write);
+                Add(PulsePrefix + resource, AccessKind.Write);
+                return;
+            case "Wait timed out":
+                Add(resource!, AccessKind.Write);
+                Add(PulsePrefix + resource, AccessKind.Read);
+                return;
+        }
         if (resource is null)
         {
             if (action.StartsWith("Interlocked.", StringComparison.Ordinal) || action == "Volatile.Write") Add(Atomics, AccessKind.Write);
@@ -89,10 +105,8 @@ internal sealed class ExecutionLog(ResourceNames resources)
     {
         if (_current is null) return;
         _current.Blocked = true;
-        bool pulse = resource.StartsWith(PulsePrefix, StringComparison.Ordinal);
-        int id = resources.Intern(pulse ? resource[PulsePrefix.Length..] : resource);
-        if (timed) _timedWaits[operation] = id;
-        if (pulse) WaitReleases(id);
+        if (timed) _timedWaits[operation] = resources.Intern(resource);
+        if (resource.StartsWith(PulsePrefix, StringComparison.Ordinal)) WaitReleases(resources.Intern(resource[PulsePrefix.Length..]));
     }
 
     public void OnCompleted(int operation)
@@ -121,8 +135,8 @@ internal sealed class ExecutionLog(ResourceNames resources)
 
     /// <summary>
     /// Monitor.Wait gives up the lock and queues for a pulse. Only the lock's holder can pulse it, so the queueing is
-    /// ordered by the lock's acquisitions, and the step acts on the lock as a release (the runtime names what a
-    /// waiter blocks on "a Pulse on" the lock).
+    /// ordered by the lock's acquisitions, and the step acts on the lock as a release. The runtime names what a
+    /// waiter blocks on "a Pulse on" the lock, and so does this log for the pulses that wake waiters.
     /// </summary>
     private void WaitReleases(int lockResource)
     {

@@ -9,8 +9,8 @@ internal interface IStepObserver
     /// <summary>An operation was created (its name identifies it in Start and Join steps).</summary>
     void OnCreated(int operation, string name);
 
-    /// <summary>The running operation recorded a visible step.</summary>
-    void OnStep(int operation, string action, string? resource);
+    /// <summary>The running operation recorded a visible step (with the value the trace shows, e.g. how many waiters a Pulse woke).</summary>
+    void OnStep(int operation, string action, string? resource, long? value);
 
     /// <summary>The running operation blocked on <paramref name="resource"/>; a timed wait stays enabled so it can time out.</summary>
     void OnBlocked(int operation, string resource, bool timed);
