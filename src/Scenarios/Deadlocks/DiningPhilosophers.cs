@@ -48,14 +48,14 @@ public sealed class DiningPhilosophers : Scenario<IDiningTable, DiningPhilosophe
     protected override void Run(IDiningTable table)
     {
         int[] meals = new int[IDiningTable.Seats];
-        var philosophers = new ControlledThread[IDiningTable.Seats];
+        var philosophers = new Thread[IDiningTable.Seats];
         for (int seat = 0; seat < philosophers.Length; seat++)
         {
             int me = seat;
-            philosophers[seat] = new ControlledThread(() => table.Dine(me, () => meals[me]++), $"P{me}");
+            philosophers[seat] = new Thread(() => table.Dine(me, () => meals[me]++)) { Name = $"P{me}" };
         }
-        foreach (ControlledThread philosopher in philosophers) philosopher.Start();
-        foreach (ControlledThread philosopher in philosophers) philosopher.Join();
+        foreach (Thread philosopher in philosophers) philosopher.Start();
+        foreach (Thread philosopher in philosophers) philosopher.Join();
         for (int seat = 0; seat < meals.Length; seat++)
         {
             Specification.Assert(meals[seat] == 1, $"P{seat} ate {meals[seat]} times, expected once");
@@ -65,14 +65,14 @@ public sealed class DiningPhilosophers : Scenario<IDiningTable, DiningPhilosophe
     /// <summary>Left fork first, then right: symmetric, so a cycle can form.</summary>
     public sealed class Buggy : IDiningTable
     {
-        private readonly Lock[] _forks = [new("fork0"), new("fork1"), new("fork2")];
+        private readonly object[] _forks = [new(), new(), new()];
 
         /// <inheritdoc />
         public void Dine(int seat, Action eat)
         {
-            Lock left = _forks[seat], right = _forks[(seat + 1) % IDiningTable.Seats];
-            using (left.EnterScope())
-            using (right.EnterScope())
+            object left = _forks[seat], right = _forks[(seat + 1) % IDiningTable.Seats];
+            lock (left)
+            lock (right)
             {
                 eat();
             }
@@ -82,14 +82,14 @@ public sealed class DiningPhilosophers : Scenario<IDiningTable, DiningPhilosophe
     /// <summary>Lower-numbered fork first: a global order, so no cycle.</summary>
     public sealed class Fixed : IDiningTable
     {
-        private readonly Lock[] _forks = [new("fork0"), new("fork1"), new("fork2")];
+        private readonly object[] _forks = [new(), new(), new()];
 
         /// <inheritdoc />
         public void Dine(int seat, Action eat)
         {
             int left = seat, right = (seat + 1) % IDiningTable.Seats;
-            using (_forks[Math.Min(left, right)].EnterScope())
-            using (_forks[Math.Max(left, right)].EnterScope())
+            lock (_forks[Math.Min(left, right)])
+            lock (_forks[Math.Max(left, right)])
             {
                 eat();
             }

@@ -49,43 +49,43 @@ public sealed class PolitePhilosophers : Scenario<IPoliteTable, PolitePhilosophe
     /// <inheritdoc />
     protected override void Run(IPoliteTable table)
     {
-        var philosophers = new ControlledThread[IPoliteTable.Seats];
+        var philosophers = new Thread[IPoliteTable.Seats];
         for (int seat = 0; seat < philosophers.Length; seat++)
         {
             int me = seat;
             var hungry = new LivenessMonitor($"P{me} gets to eat", BugKind.Livelock);
-            philosophers[seat] = new ControlledThread(() =>
+            philosophers[seat] = new Thread(() =>
             {
                 hungry.Hot();
                 table.Dine(me, () => hungry.Cold());
                 Specification.Assert(!hungry.IsHot, $"P{me} returned from Dine without eating");
-            }, $"P{me}");
+            }) { Name = $"P{me}" };
         }
-        foreach (ControlledThread philosopher in philosophers) philosopher.Start();
-        foreach (ControlledThread philosopher in philosophers) philosopher.Join();
+        foreach (Thread philosopher in philosophers) philosopher.Start();
+        foreach (Thread philosopher in philosophers) philosopher.Join();
     }
 
     /// <summary>Left first, then try right; back off and retry on failure: symmetric, so it can livelock.</summary>
     public sealed class Buggy : IPoliteTable
     {
-        private readonly Lock[] _forks = [new("fork0"), new("fork1")];
+        private readonly object[] _forks = [new(), new()];
 
         /// <inheritdoc />
         public void Dine(int seat, Action eat)
         {
-            Lock left = _forks[seat], right = _forks[(seat + 1) % IPoliteTable.Seats];
+            object left = _forks[seat], right = _forks[(seat + 1) % IPoliteTable.Seats];
             while (true)
             {
-                left.Enter();
-                if (right.TryEnter())
+                Monitor.Enter(left);
+                if (Monitor.TryEnter(right))
                 {
                     eat();
-                    right.Exit();
-                    left.Exit();
+                    Monitor.Exit(right);
+                    Monitor.Exit(left);
                     return;
                 }
-                left.Exit(); // be polite: put the fork down and try again
-                ControlledThread.Yield();
+                Monitor.Exit(left); // be polite: put the fork down and try again
+                Thread.Yield();
             }
         }
     }
@@ -93,25 +93,25 @@ public sealed class PolitePhilosophers : Scenario<IPoliteTable, PolitePhilosophe
     /// <summary>The same polite retry loop, but the forks are taken in one global order.</summary>
     public sealed class Fixed : IPoliteTable
     {
-        private readonly Lock[] _forks = [new("fork0"), new("fork1")];
+        private readonly object[] _forks = [new(), new()];
 
         /// <inheritdoc />
         public void Dine(int seat, Action eat)
         {
             int left = seat, right = (seat + 1) % IPoliteTable.Seats;
-            Lock first = _forks[Math.Min(left, right)], second = _forks[Math.Max(left, right)];
+            object first = _forks[Math.Min(left, right)], second = _forks[Math.Max(left, right)];
             while (true)
             {
-                first.Enter();
-                if (second.TryEnter())
+                Monitor.Enter(first);
+                if (Monitor.TryEnter(second))
                 {
                     eat();
-                    second.Exit();
-                    first.Exit();
+                    Monitor.Exit(second);
+                    Monitor.Exit(first);
                     return;
                 }
-                first.Exit();
-                ControlledThread.Yield();
+                Monitor.Exit(first);
+                Thread.Yield();
             }
         }
     }

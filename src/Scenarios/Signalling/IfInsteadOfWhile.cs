@@ -48,13 +48,13 @@ public sealed class IfInsteadOfWhile : Scenario<IBlockingQueue, IfInsteadOfWhile
     protected override void Run(IBlockingQueue queue)
     {
         int[] taken = new int[2];
-        var producer = new ControlledThread(() =>
+        var producer = new Thread(() =>
         {
             queue.Put(1);
             queue.Put(2);
-        }, "producer");
-        var first = new ControlledThread(() => taken[0] = queue.Take(), "consumer1");
-        var second = new ControlledThread(() => taken[1] = queue.Take(), "consumer2");
+        }) { Name = "producer" };
+        var first = new Thread(() => taken[0] = queue.Take()) { Name = "consumer1" };
+        var second = new Thread(() => taken[1] = queue.Take()) { Name = "consumer2" };
         first.Start();
         second.Start();
         producer.Start();
@@ -68,25 +68,25 @@ public sealed class IfInsteadOfWhile : Scenario<IBlockingQueue, IfInsteadOfWhile
     /// <summary>Waits once, under an 'if'.</summary>
     public sealed class Buggy : IBlockingQueue
     {
-        private readonly Lock _gate = new("queue-lock");
+        private readonly object _gate = new();
         private readonly Queue<int> _items = new();
 
         /// <inheritdoc />
         public void Put(int item)
         {
-            using (_gate.EnterScope())
+            lock (_gate)
             {
                 _items.Enqueue(item);
-                _gate.Pulse();
+                Monitor.Pulse(_gate);
             }
         }
 
         /// <inheritdoc />
         public int Take()
         {
-            using (_gate.EnterScope())
+            lock (_gate)
             {
-                if (_items.Count == 0) _gate.Wait();
+                if (_items.Count == 0) Monitor.Wait(_gate);
                 return _items.Dequeue();
             }
         }
@@ -95,25 +95,25 @@ public sealed class IfInsteadOfWhile : Scenario<IBlockingQueue, IfInsteadOfWhile
     /// <summary>Waits in a loop that re-checks the condition.</summary>
     public sealed class Fixed : IBlockingQueue
     {
-        private readonly Lock _gate = new("queue-lock");
+        private readonly object _gate = new();
         private readonly Queue<int> _items = new();
 
         /// <inheritdoc />
         public void Put(int item)
         {
-            using (_gate.EnterScope())
+            lock (_gate)
             {
                 _items.Enqueue(item);
-                _gate.Pulse();
+                Monitor.Pulse(_gate);
             }
         }
 
         /// <inheritdoc />
         public int Take()
         {
-            using (_gate.EnterScope())
+            lock (_gate)
             {
-                while (_items.Count == 0) _gate.Wait();
+                while (_items.Count == 0) Monitor.Wait(_gate);
                 return _items.Dequeue();
             }
         }

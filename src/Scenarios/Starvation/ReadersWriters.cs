@@ -68,47 +68,47 @@ public sealed class ReadersWriters : Scenario<IReadWriteLock, ReadersWriters.Bug
     protected override void Run(IReadWriteLock rwlock)
     {
         var bypass = new BoundedBypassMonitor("the document", BypassBound);
-        var document = new Shared<int>(0, "document");
+        int document = 0;
         void Reader()
         {
             for (int i = 0; i < ReadsPerReader; i++)
             {
                 rwlock.EnterRead();
                 bypass.Entered(); // a reader entering while the writer waits overtakes it
-                document.Read();
+                _ = document;
                 rwlock.ExitRead();
             }
         }
-        var writer = new ControlledThread(() =>
+        var writer = new Thread(() =>
         {
             bypass.Waiting();
             rwlock.EnterWrite();
             bypass.Entered();
-            document.Write(1);
+            document = 1;
             rwlock.ExitWrite();
-        }, "writer");
-        var first = new ControlledThread(Reader, "reader1");
-        var second = new ControlledThread(Reader, "reader2");
+        }) { Name = "writer" };
+        var first = new Thread(Reader) { Name = "reader1" };
+        var second = new Thread(Reader) { Name = "reader2" };
         first.Start();
         second.Start();
         writer.Start();
         first.Join();
         second.Join();
         writer.Join();
-        Specification.Assert(document.Read() == 1, "the writer's update is missing");
+        Specification.Assert(document == 1, "the writer's update is missing");
     }
 
     /// <summary>Reader preference (the "lightswitch"): readers never wait for a waiting writer.</summary>
     public sealed class Buggy : IReadWriteLock
     {
-        private readonly Lock _readersMutex = new("readers-mutex");
-        private readonly SemaphoreSlim _roomEmpty = new(1, 1, "room-empty");
+        private readonly object _readersMutex = new();
+        private readonly SemaphoreSlim _roomEmpty = new(1, 1);
         private int _readers;
 
         /// <inheritdoc />
         public void EnterRead()
         {
-            using (_readersMutex.EnterScope())
+            lock (_readersMutex)
             {
                 if (++_readers == 1) _roomEmpty.Wait(); // the first reader in locks writers out
             }
@@ -117,7 +117,7 @@ public sealed class ReadersWriters : Scenario<IReadWriteLock, ReadersWriters.Bug
         /// <inheritdoc />
         public void ExitRead()
         {
-            using (_readersMutex.EnterScope())
+            lock (_readersMutex)
             {
                 if (--_readers == 0) _roomEmpty.Release(); // the last reader out lets writers in
             }
@@ -133,9 +133,9 @@ public sealed class ReadersWriters : Scenario<IReadWriteLock, ReadersWriters.Bug
     /// <summary>The same lightswitch behind a turnstile that a waiting writer holds.</summary>
     public sealed class Fixed : IReadWriteLock
     {
-        private readonly Lock _readersMutex = new("readers-mutex");
-        private readonly SemaphoreSlim _roomEmpty = new(1, 1, "room-empty");
-        private readonly SemaphoreSlim _turnstile = new(1, 1, "turnstile");
+        private readonly object _readersMutex = new();
+        private readonly SemaphoreSlim _roomEmpty = new(1, 1);
+        private readonly SemaphoreSlim _turnstile = new(1, 1);
         private int _readers;
 
         /// <inheritdoc />
@@ -143,7 +143,7 @@ public sealed class ReadersWriters : Scenario<IReadWriteLock, ReadersWriters.Bug
         {
             _turnstile.Wait(); // blocks while a writer waits
             _turnstile.Release();
-            using (_readersMutex.EnterScope())
+            lock (_readersMutex)
             {
                 if (++_readers == 1) _roomEmpty.Wait();
             }
@@ -152,7 +152,7 @@ public sealed class ReadersWriters : Scenario<IReadWriteLock, ReadersWriters.Bug
         /// <inheritdoc />
         public void ExitRead()
         {
-            using (_readersMutex.EnterScope())
+            lock (_readersMutex)
             {
                 if (--_readers == 0) _roomEmpty.Release();
             }

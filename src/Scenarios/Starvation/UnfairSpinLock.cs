@@ -62,7 +62,7 @@ public sealed class UnfairSpinLock : Scenario<ISpinLock, UnfairSpinLock.Buggy, U
     protected override void Run(ISpinLock spinLock)
     {
         var bypass = new BoundedBypassMonitor("the spin lock", BypassBound);
-        var work = new Shared<int>(0, "work");
+        int work = 0;
         void Worker()
         {
             for (int round = 0; round < Rounds; round++)
@@ -70,18 +70,17 @@ public sealed class UnfairSpinLock : Scenario<ISpinLock, UnfairSpinLock.Buggy, U
                 bypass.Waiting();
                 spinLock.Enter();
                 bypass.Entered();
-                work.Write(work.Read() + 1);
+                work++;
                 spinLock.Exit();
             }
         }
-        var first = new ControlledThread(Worker, "T1");
-        var second = new ControlledThread(Worker, "T2");
+        var first = new Thread(Worker) { Name = "T1" };
+        var second = new Thread(Worker) { Name = "T2" };
         first.Start();
         second.Start();
         first.Join();
         second.Join();
-        int done = work.Read();
-        Specification.Assert(done == 2 * Rounds, $"{done} units of work were done, expected {2 * Rounds}");
+        Specification.Assert(work == 2 * Rounds, $"{work} units of work were done, expected {2 * Rounds}");
     }
 
     /// <summary>Test-and-set in a retry loop: mutual exclusion, but no order among waiters.</summary>
@@ -92,7 +91,7 @@ public sealed class UnfairSpinLock : Scenario<ISpinLock, UnfairSpinLock.Buggy, U
         /// <inheritdoc />
         public void Enter()
         {
-            while (Interlocked.CompareExchange(ref _taken, 1, 0) != 0) ControlledThread.Yield();
+            while (Interlocked.CompareExchange(ref _taken, 1, 0) != 0) Thread.Yield();
         }
 
         /// <inheritdoc />
@@ -109,7 +108,7 @@ public sealed class UnfairSpinLock : Scenario<ISpinLock, UnfairSpinLock.Buggy, U
         public void Enter()
         {
             int ticket = Interlocked.Increment(ref _nextTicket) - 1;
-            while (Volatile.Read(ref _nowServing) != ticket) ControlledThread.Yield();
+            while (Volatile.Read(ref _nowServing) != ticket) Thread.Yield();
         }
 
         /// <inheritdoc />
