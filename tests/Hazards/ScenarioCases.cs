@@ -65,6 +65,9 @@ internal static class ScenarioCases
     public static IEnumerable<TestCaseData> FixedStress() =>
         ScenarioCatalog.All.Select(s => Case(s, $"{Name(s)}_Fixed_RunsForRealOnRealThreads_WithoutAFailure"));
 
+    public static IEnumerable<TestCaseData> BuggyStress() =>
+        ScenarioCatalog.All.Select(s => Case(s, $"{Name(s)}_Buggy_RunsForRealOnRealThreads_CountingItsFailures"));
+
     public static bool IsLiveness(BugKind kind) => kind is BugKind.Livelock or BugKind.Starvation;
 
     /// <summary>The scenario's class name, e.g. "LostUpdate".</summary>

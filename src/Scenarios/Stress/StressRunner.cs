@@ -80,21 +80,20 @@ public static class StressRunner
         };
     }
 
-    /// <summary>Runs the harness body once on a fresh background thread; a run that outlives the timeout is abandoned.</summary>
+    /// <summary>
+    /// Runs the harness body once on a fresh background thread; a run that outlives the timeout is abandoned. The
+    /// failure is the first exception of the body or of any thread it started.
+    /// </summary>
     private static Exception? RunOnce(Action body, TimeSpan timeout, out bool hung)
     {
-        Exception? failure = null;
+        var run = new RealRun();
         // Never disposed: an abandoned run may still set it much later.
         var done = new ManualResetEventSlim(false);
         var thread = new Thread(() =>
         {
             try
             {
-                body();
-            }
-            catch (Exception exception)
-            {
-                failure = exception;
+                run.Execute(body);
             }
             finally
             {
@@ -103,7 +102,7 @@ public static class StressRunner
         }) { IsBackground = true, Name = "stress-run" };
         thread.Start();
         hung = !done.Wait(timeout);
-        return hung ? null : failure;
+        return hung ? null : run.Failure;
     }
 
     /// <summary>
