@@ -65,16 +65,24 @@ public sealed class DiningPhilosophers : Scenario<IDiningTable, DiningPhilosophe
     /// <summary>Left fork first, then right: symmetric, so a cycle can form.</summary>
     public sealed class Buggy : IDiningTable
     {
-        private readonly object[] _forks = [new(), new(), new()];
+        private readonly object _fork0 = new();
+        private readonly object _fork1 = new();
+        private readonly object _fork2 = new();
 
         /// <inheritdoc />
         public void Dine(int seat, Action eat)
         {
-            object left = _forks[seat], right = _forks[(seat + 1) % IDiningTable.Seats];
-            lock (left)
-            lock (right)
+            switch (seat)
             {
-                eat();
+                case 0:
+                    lock (_fork0) lock (_fork1) eat();
+                    break;
+                case 1:
+                    lock (_fork1) lock (_fork2) eat();
+                    break;
+                default:
+                    lock (_fork2) lock (_fork0) eat(); // left, then right: the third philosopher closes the cycle
+                    break;
             }
         }
     }
@@ -82,16 +90,24 @@ public sealed class DiningPhilosophers : Scenario<IDiningTable, DiningPhilosophe
     /// <summary>Lower-numbered fork first: a global order, so no cycle.</summary>
     public sealed class Fixed : IDiningTable
     {
-        private readonly object[] _forks = [new(), new(), new()];
+        private readonly object _fork0 = new();
+        private readonly object _fork1 = new();
+        private readonly object _fork2 = new();
 
         /// <inheritdoc />
         public void Dine(int seat, Action eat)
         {
-            int left = seat, right = (seat + 1) % IDiningTable.Seats;
-            lock (_forks[Math.Min(left, right)])
-            lock (_forks[Math.Max(left, right)])
+            switch (seat)
             {
-                eat();
+                case 0:
+                    lock (_fork0) lock (_fork1) eat();
+                    break;
+                case 1:
+                    lock (_fork1) lock (_fork2) eat();
+                    break;
+                default:
+                    lock (_fork0) lock (_fork2) eat(); // the lower-numbered fork first, though it is on the right
+                    break;
             }
         }
     }

@@ -57,38 +57,47 @@ public sealed class LockOrderInversion : Scenario<IAccounts, LockOrderInversion.
     /// <summary>Locks in the direction of the transfer.</summary>
     public sealed class Buggy : IAccounts
     {
-        private readonly object[] _accountLocks = [new(), new()];
+        private readonly object _account0 = new();
+        private readonly object _account1 = new();
         private readonly int[] _balances = [100, 100];
 
         /// <inheritdoc />
         public void Transfer(int from, int to, int amount)
         {
-            lock (_accountLocks[from])
-            lock (_accountLocks[to])
+            if (from == 0)
             {
-                _balances[from] -= amount;
-                _balances[to] += amount;
+                lock (_account0) lock (_account1) Move(from, to, amount); // source first
+            }
+            else
+            {
+                lock (_account1) lock (_account0) Move(from, to, amount); // source first: the opposite order
             }
         }
 
         /// <inheritdoc />
         public int Balance(int account)
         {
-            lock (_accountLocks[account]) return _balances[account];
+            lock (account == 0 ? _account0 : _account1) return _balances[account];
+        }
+
+        private void Move(int from, int to, int amount)
+        {
+            _balances[from] -= amount;
+            _balances[to] += amount;
         }
     }
 
     /// <summary>Locks the lower-numbered account first.</summary>
     public sealed class Fixed : IAccounts
     {
-        private readonly object[] _accountLocks = [new(), new()];
+        private readonly object _account0 = new();
+        private readonly object _account1 = new();
         private readonly int[] _balances = [100, 100];
 
         /// <inheritdoc />
         public void Transfer(int from, int to, int amount)
         {
-            lock (_accountLocks[Math.Min(from, to)])
-            lock (_accountLocks[Math.Max(from, to)])
+            lock (_account0) lock (_account1) // account order, whatever the direction
             {
                 _balances[from] -= amount;
                 _balances[to] += amount;
@@ -98,7 +107,7 @@ public sealed class LockOrderInversion : Scenario<IAccounts, LockOrderInversion.
         /// <inheritdoc />
         public int Balance(int account)
         {
-            lock (_accountLocks[account]) return _balances[account];
+            lock (account == 0 ? _account0 : _account1) return _balances[account];
         }
     }
 }

@@ -68,23 +68,38 @@ public sealed class PolitePhilosophers : Scenario<IPoliteTable, PolitePhilosophe
     /// <summary>Left first, then try right; back off and retry on failure: symmetric, so it can livelock.</summary>
     public sealed class Buggy : IPoliteTable
     {
-        private readonly object[] _forks = [new(), new()];
+        private readonly object _fork0 = new();
+        private readonly object _fork1 = new();
 
         /// <inheritdoc />
         public void Dine(int seat, Action eat)
         {
-            object left = _forks[seat], right = _forks[(seat + 1) % IPoliteTable.Seats];
             while (true)
             {
-                Monitor.Enter(left);
-                if (Monitor.TryEnter(right))
+                if (seat == 0)
                 {
-                    eat();
-                    Monitor.Exit(right);
-                    Monitor.Exit(left);
-                    return;
+                    Monitor.Enter(_fork0); // the left fork
+                    if (Monitor.TryEnter(_fork1))
+                    {
+                        eat();
+                        Monitor.Exit(_fork1);
+                        Monitor.Exit(_fork0);
+                        return;
+                    }
+                    Monitor.Exit(_fork0); // be polite: put the fork down and try again
                 }
-                Monitor.Exit(left); // be polite: put the fork down and try again
+                else
+                {
+                    Monitor.Enter(_fork1); // the left fork
+                    if (Monitor.TryEnter(_fork0))
+                    {
+                        eat();
+                        Monitor.Exit(_fork0);
+                        Monitor.Exit(_fork1);
+                        return;
+                    }
+                    Monitor.Exit(_fork1);
+                }
                 Thread.Yield();
             }
         }
@@ -93,24 +108,23 @@ public sealed class PolitePhilosophers : Scenario<IPoliteTable, PolitePhilosophe
     /// <summary>The same polite retry loop, but the forks are taken in one global order.</summary>
     public sealed class Fixed : IPoliteTable
     {
-        private readonly object[] _forks = [new(), new()];
+        private readonly object _fork0 = new();
+        private readonly object _fork1 = new();
 
         /// <inheritdoc />
         public void Dine(int seat, Action eat)
         {
-            int left = seat, right = (seat + 1) % IPoliteTable.Seats;
-            object first = _forks[Math.Min(left, right)], second = _forks[Math.Max(left, right)];
             while (true)
             {
-                Monitor.Enter(first);
-                if (Monitor.TryEnter(second))
+                Monitor.Enter(_fork0); // whichever side it is on, fork0 first
+                if (Monitor.TryEnter(_fork1))
                 {
                     eat();
-                    Monitor.Exit(second);
-                    Monitor.Exit(first);
+                    Monitor.Exit(_fork1);
+                    Monitor.Exit(_fork0);
                     return;
                 }
-                Monitor.Exit(first);
+                Monitor.Exit(_fork0);
                 Thread.Yield();
             }
         }

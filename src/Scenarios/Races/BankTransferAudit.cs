@@ -66,13 +66,21 @@ public sealed class BankTransferAudit : Scenario<IBank, BankTransferAudit.Buggy,
     /// <summary>Each account has its own lock; a transfer is two separately locked steps.</summary>
     public sealed class Buggy : IBank
     {
-        private readonly object[] _accountLocks = [new(), new()];
+        private readonly object _account0 = new();
+        private readonly object _account1 = new();
         private readonly int[] _balances = new int[2];
 
         /// <inheritdoc />
         public void Deposit(int account, int amount)
         {
-            lock (_accountLocks[account]) _balances[account] += amount;
+            if (account == 0)
+            {
+                lock (_account0) _balances[0] += amount;
+            }
+            else
+            {
+                lock (_account1) _balances[1] += amount;
+            }
         }
 
         /// <inheritdoc />
@@ -86,10 +94,8 @@ public sealed class BankTransferAudit : Scenario<IBank, BankTransferAudit.Buggy,
         public int TotalBalance()
         {
             int total = 0;
-            for (int account = 0; account < _balances.Length; account++)
-            {
-                lock (_accountLocks[account]) total += _balances[account];
-            }
+            lock (_account0) total += _balances[0];
+            lock (_account1) total += _balances[1];
             return total;
         }
     }
@@ -97,20 +103,27 @@ public sealed class BankTransferAudit : Scenario<IBank, BankTransferAudit.Buggy,
     /// <summary>Transfers and audits hold every lock they need for their whole duration, taken in account order.</summary>
     public sealed class Fixed : IBank
     {
-        private readonly object[] _accountLocks = [new(), new()];
+        private readonly object _account0 = new();
+        private readonly object _account1 = new();
         private readonly int[] _balances = new int[2];
 
         /// <inheritdoc />
         public void Deposit(int account, int amount)
         {
-            lock (_accountLocks[account]) _balances[account] += amount;
+            if (account == 0)
+            {
+                lock (_account0) _balances[0] += amount;
+            }
+            else
+            {
+                lock (_account1) _balances[1] += amount;
+            }
         }
 
         /// <inheritdoc />
         public void Transfer(int from, int to, int amount)
         {
-            lock (_accountLocks[Math.Min(from, to)])
-            lock (_accountLocks[Math.Max(from, to)])
+            lock (_account0) lock (_account1)
             {
                 _balances[from] -= amount;
                 _balances[to] += amount;
@@ -120,11 +133,7 @@ public sealed class BankTransferAudit : Scenario<IBank, BankTransferAudit.Buggy,
         /// <inheritdoc />
         public int TotalBalance()
         {
-            lock (_accountLocks[0])
-            lock (_accountLocks[1])
-            {
-                return _balances[0] + _balances[1];
-            }
+            lock (_account0) lock (_account1) return _balances[0] + _balances[1];
         }
     }
 }
