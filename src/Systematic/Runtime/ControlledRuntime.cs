@@ -42,6 +42,8 @@ internal sealed partial class ControlledRuntime
         Decisions = buffers.Decisions;
         Steps = buffers.Steps;
         PreemptionPoints = buffers.PreemptionPoints;
+        ObjectModels = buffers.ObjectModels;
+        MemoryLocations = buffers.MemoryLocations;
         _options = options;
         _strategy = strategy;
         _pool = pool;
@@ -61,6 +63,12 @@ internal sealed partial class ControlledRuntime
     public List<StepRecord> Steps { get; }
 
     public RaceDetector? Races { get; }
+
+    /// <summary>This iteration's controlled models of real objects used by rewritten code, keyed by identity (see Interception).</summary>
+    public Dictionary<object, object> ObjectModels { get; }
+
+    /// <summary>This iteration's plain memory locations touched by rewritten code and their race-detection histories.</summary>
+    public Dictionary<Interception.MemoryLocation, SharedAccessHistory> MemoryLocations { get; }
 
     public IReadOnlyList<ControlledOperation> Operations => _operations;
 
@@ -127,7 +135,7 @@ internal sealed partial class ControlledRuntime
                 $"replay diverged: the program created operation #{id} '{unique}' where the trace has {expected}. " +
                 "The code changed since the trace was recorded; record a new trace by exploring again."));
         }
-        var operation = new ControlledOperation(this, id, unique, body);
+        var operation = new ControlledOperation(this, id, unique, body) { SkipNextPoint = parent is null };
         _operations.Add(operation);
         operation.Thread = carrier ?? _pool.Rent();
         operation.Thread.Assign(operation);

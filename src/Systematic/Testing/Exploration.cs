@@ -143,7 +143,7 @@ internal sealed class Exploration(string testName, Action body, ExplorationOptio
             TestName = testName, Strategy = strategy, Seed = options.Seed, Iterations = counted.Count,
             DistinctSchedules = counted.Select(c => c.Fingerprint).Distinct().Count(), TotalSteps = counted.Sum(c => (long)c.Steps),
             IterationsAtStepBound = counted.Count(c => c.AtStepBound), SpaceExhausted = _exhausted && failure is null,
-            FirstRace = race?.Trace.Bug, Elapsed = _clock.Elapsed,
+            FirstRace = race?.Trace.Bug, Elapsed = _clock.Elapsed, ReplayHint = options.ReplayHint,
         };
         if (failure is null) return report;
         string originalPath = TraceFile.Save(failure.Trace, TracePathFor(failure.Trace, ""));
@@ -159,8 +159,7 @@ internal sealed class Exploration(string testName, Action body, ExplorationOptio
     private string TracePathFor(ScheduleTrace trace, string suffix)
     {
         string directory = options.TraceDirectory ?? Path.Combine(Path.GetTempPath(), "lab-traces");
-        string name = new(trace.TestName.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '-').ToArray());
-        return Path.Combine(directory, $"{name}-seed{trace.Seed}-it{trace.Iteration}{suffix}.json");
+        return Path.Combine(directory, TraceFile.FileNameFor(trace.TestName, trace.Seed, trace.Iteration, suffix));
     }
 
     /// <summary>FNV-1a over the decisions: two iterations with the same fingerprint ran the same schedule.</summary>

@@ -62,6 +62,15 @@ public sealed record ExplorationOptions
     /// <summary>How many re-runs minimisation may spend (default 200).</summary>
     public int MinimizeBudget { get; init; } = 200;
 
+    /// <summary>
+    /// The command a failure prints to replay its trace, "{trace}" standing for the trace's path (default: set
+    /// <c>LAB_REPLAY</c> and run the calling test with <c>dotnet test --filter</c>). A tool with its own replay command sets it.
+    /// </summary>
+    public string? ReplayHint { get; init; }
+
+    /// <summary>Returns a copy with <see cref="ReplayHint"/> set ("{trace}" stands for the trace's path; null for the default).</summary>
+    public ExplorationOptions WithReplayHint(string? template) => this with { ReplayHint = template };
+
     /// <summary>Returns a copy with <see cref="Parallelism"/> set.</summary>
     public ExplorationOptions WithParallelism(int workers) => this with { Parallelism = workers };
 

@@ -61,8 +61,12 @@ public sealed record TestReport
     /// <summary>True when nothing was found.</summary>
     public bool IsBugFree => Bug is null;
 
+    /// <summary>The replay command with "{trace}" standing for the trace's path (from <see cref="ExplorationOptions.ReplayHint"/>).</summary>
+    public string? ReplayHint { get; init; }
+
     /// <summary>The command that replays the failing schedule.</summary>
-    public string? ReplayCommand => TracePath is null ? null : $"dotnet run --project tools/Lab -- replay \"{TracePath}\"   (or LAB_REPLAY=\"{TracePath}\" dotnet test)";
+    public string? ReplayCommand => TracePath is null ? null
+        : (ReplayHint ?? $"{TestingEngine.ReplayVariable}=\"{{trace}}\" dotnet test").Replace("{trace}", TracePath, StringComparison.Ordinal);
 
     /// <summary>One line: what was run and what came of it.</summary>
     public string Summary

@@ -34,7 +34,7 @@ public sealed class TraceTests
                 Programs.LockedIncrement();
                 Specification.Assert(false, "stop after the first iteration to capture its schedule");
             },
-            ExplorationOptions.Default.WithStrategy(StrategyKind.Random).WithSeed(seed).WithTraceDirectory(TraceDirectory)).Trace!.Decisions;
+            ExplorationOptions.Default.WithStrategy(StrategyKind.Random).WithSeed(seed).WithMinimization(false).WithTraceDirectory(TraceDirectory)).Trace!.Decisions;
 
         var schedules = Enumerable.Range(1, 8).Select(seed => string.Join(",", FirstSchedule((ulong)seed))).ToHashSet();
 
