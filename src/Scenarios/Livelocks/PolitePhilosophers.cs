@@ -49,20 +49,34 @@ public sealed class PolitePhilosophers : Scenario<IPoliteTable, PolitePhilosophe
     /// <inheritdoc />
     protected override void Run(IPoliteTable table)
     {
-        var philosophers = new Thread[IPoliteTable.Seats];
-        for (int seat = 0; seat < philosophers.Length; seat++)
+        var p0 = new Thread(new Philosopher(table, 0).Dine) { Name = "P0" };
+        var p1 = new Thread(new Philosopher(table, 1).Dine) { Name = "P1" };
+        p0.Start();
+        p1.Start();
+        p0.Join();
+        p1.Join();
+    }
+
+    /// <summary>One philosopher: hungry (its liveness monitor hot) from sitting down until it eats.</summary>
+    private sealed class Philosopher
+    {
+        private readonly IPoliteTable _table;
+        private readonly int _seat;
+        private readonly LivenessMonitor _hungry;
+
+        public Philosopher(IPoliteTable table, int seat)
         {
-            int me = seat;
-            var hungry = new LivenessMonitor($"P{me} gets to eat", BugKind.Livelock);
-            philosophers[seat] = new Thread(() =>
-            {
-                hungry.Hot();
-                table.Dine(me, () => hungry.Cold());
-                Specification.Assert(!hungry.IsHot, $"P{me} returned from Dine without eating");
-            }) { Name = $"P{me}" };
+            _table = table;
+            _seat = seat;
+            _hungry = new LivenessMonitor($"P{seat} gets to eat", BugKind.Livelock);
         }
-        foreach (Thread philosopher in philosophers) philosopher.Start();
-        foreach (Thread philosopher in philosophers) philosopher.Join();
+
+        public void Dine()
+        {
+            _hungry.Hot();
+            _table.Dine(_seat, () => _hungry.Cold());
+            Specification.Assert(!_hungry.IsHot, $"P{_seat} returned from Dine without eating");
+        }
     }
 
     /// <summary>Left first, then try right; back off and retry on failure: symmetric, so it can livelock.</summary>

@@ -38,6 +38,9 @@ public sealed class LazyInitNoRecheck : Scenario<ILazySingleton, LazyInitNoReche
     /// <inheritdoc />
     public override string Oracle => "the instance was built exactly once and both callers got it";
 
+    /// <summary>Every lock, volatile access and field write is a scheduling point: DFS is bounded to schedules with at most 3 preemptions (about 1,600 schedules).</summary>
+    public override int? FixedDfsPreemptionBound => 3;
+
     /// <inheritdoc />
     protected override void Run(ILazySingleton lazy)
     {

@@ -62,25 +62,32 @@ public sealed class UnfairSpinLock : Scenario<ISpinLock, UnfairSpinLock.Buggy, U
     protected override void Run(ISpinLock spinLock)
     {
         var bypass = new BoundedBypassMonitor("the spin lock", BypassBound);
-        int work = 0;
-        void Worker()
-        {
-            for (int round = 0; round < Rounds; round++)
-            {
-                bypass.Waiting();
-                spinLock.Enter();
-                bypass.Entered();
-                work++;
-                spinLock.Exit();
-            }
-        }
-        var first = new Thread(Worker) { Name = "T1" };
-        var second = new Thread(Worker) { Name = "T2" };
+        var work = new WorkCount();
+        var first = new Thread(() => Work(spinLock, bypass, work)) { Name = "T1" };
+        var second = new Thread(() => Work(spinLock, bypass, work)) { Name = "T2" };
         first.Start();
         second.Start();
         first.Join();
         second.Join();
-        Specification.Assert(work == 2 * Rounds, $"{work} units of work were done, expected {2 * Rounds}");
+        Specification.Assert(work.Done == 2 * Rounds, $"{work.Done} units of work were done, expected {2 * Rounds}");
+    }
+
+    /// <summary>One thread's rounds: wait for the lock, do a unit of work under it, release it, and go again at once.</summary>
+    private static void Work(ISpinLock spinLock, BoundedBypassMonitor bypass, WorkCount work)
+    {
+        for (int round = 0; round < Rounds; round++)
+        {
+            bypass.Waiting();
+            spinLock.Enter();
+            bypass.Entered();
+            work.Done++;
+            spinLock.Exit();
+        }
+    }
+
+    private sealed class WorkCount
+    {
+        public int Done;
     }
 
     /// <summary>Test-and-set in a retry loop: mutual exclusion, but no order among waiters.</summary>
