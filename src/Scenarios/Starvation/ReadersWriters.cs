@@ -67,11 +67,10 @@ public sealed class ReadersWriters : Scenario<IReadWriteLock, ReadersWriters.Bug
     /// <inheritdoc />
     protected override void Run(IReadWriteLock rwlock)
     {
-        var bypass = new BoundedBypassMonitor("the document", BypassBound);
-        var document = new Document();
-        var writer = new Thread(() => Write(rwlock, bypass, document)) { Name = "writer" };
-        var first = new Thread(() => Read(rwlock, bypass, document)) { Name = "reader1" };
-        var second = new Thread(() => Read(rwlock, bypass, document)) { Name = "reader2" };
+        var document = new Document(rwlock, new BoundedBypassMonitor("the document", BypassBound));
+        var writer = new Thread(document.Write) { Name = "writer" };
+        var first = new Thread(document.Read) { Name = "reader1" };
+        var second = new Thread(document.Read) { Name = "reader2" };
         first.Start();
         second.Start();
         writer.Start();
@@ -81,31 +80,41 @@ public sealed class ReadersWriters : Scenario<IReadWriteLock, ReadersWriters.Bug
         Specification.Assert(document.Version == 1, "the writer's update is missing");
     }
 
-    /// <summary>A reader reads <see cref="ReadsPerReader"/> times, each time entering as a reader.</summary>
-    private static void Read(IReadWriteLock rwlock, BoundedBypassMonitor bypass, Document document)
+    /// <summary>The shared document, read and written under the lock under test, with the bypass monitor watching the writer.</summary>
+    private sealed class Document(IReadWriteLock rwlock, BoundedBypassMonitor bypass)
     {
-        for (int i = 0; i < ReadsPerReader; i++)
-        {
-            rwlock.EnterRead();
-            bypass.Entered(); // a reader entering while the writer waits overtakes it
-            _ = document.Version;
-            rwlock.ExitRead();
-        }
-    }
+        private readonly IReadWriteLock _rwlock = rwlock;
+        private readonly BoundedBypassMonitor _bypass = bypass;
 
-    /// <summary>The writer announces that it waits, enters as the writer, and updates the document once.</summary>
-    private static void Write(IReadWriteLock rwlock, BoundedBypassMonitor bypass, Document document)
-    {
-        bypass.Waiting();
-        rwlock.EnterWrite();
-        bypass.Entered();
-        document.Version = 1;
-        rwlock.ExitWrite();
-    }
-
-    private sealed class Document
-    {
+        /// <summary>The document's version: 0 until the writer writes it.</summary>
         public int Version;
+
+        /// <summary>The document's two lines, which the writer rewrites and every reader reads.</summary>
+        public string FirstLine = "draft", SecondLine = "draft";
+
+        /// <summary>A reader reads <see cref="ReadsPerReader"/> times, each time entering as a reader.</summary>
+        public void Read()
+        {
+            for (int i = 0; i < ReadsPerReader; i++)
+            {
+                _rwlock.EnterRead();
+                _bypass.Entered(); // a reader entering while the writer waits overtakes it
+                _ = (Version, FirstLine, SecondLine);
+                _rwlock.ExitRead();
+            }
+        }
+
+        /// <summary>The writer announces that it waits, enters as the writer, and updates the document once.</summary>
+        public void Write()
+        {
+            _bypass.Waiting();
+            _rwlock.EnterWrite();
+            _bypass.Entered();
+            FirstLine = "final";
+            SecondLine = "final";
+            Version = 1;
+            _rwlock.ExitWrite();
+        }
     }
 
     /// <summary>Reader preference (the "lightswitch"): readers never wait for a waiting writer.</summary>

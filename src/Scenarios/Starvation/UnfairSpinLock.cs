@@ -61,10 +61,9 @@ public sealed class UnfairSpinLock : Scenario<ISpinLock, UnfairSpinLock.Buggy, U
     /// <inheritdoc />
     protected override void Run(ISpinLock spinLock)
     {
-        var bypass = new BoundedBypassMonitor("the spin lock", BypassBound);
-        var work = new WorkCount();
-        var first = new Thread(() => Work(spinLock, bypass, work)) { Name = "T1" };
-        var second = new Thread(() => Work(spinLock, bypass, work)) { Name = "T2" };
+        var work = new Work(spinLock, new BoundedBypassMonitor("the spin lock", BypassBound));
+        var first = new Thread(work.DoRounds) { Name = "T1" };
+        var second = new Thread(work.DoRounds) { Name = "T2" };
         first.Start();
         second.Start();
         first.Join();
@@ -72,22 +71,27 @@ public sealed class UnfairSpinLock : Scenario<ISpinLock, UnfairSpinLock.Buggy, U
         Specification.Assert(work.Done == 2 * Rounds, $"{work.Done} units of work were done, expected {2 * Rounds}");
     }
 
-    /// <summary>One thread's rounds: wait for the lock, do a unit of work under it, release it, and go again at once.</summary>
-    private static void Work(ISpinLock spinLock, BoundedBypassMonitor bypass, WorkCount work)
+    /// <summary>Work done under the spin lock under test, with the bypass monitor watching every waiter.</summary>
+    private sealed class Work(ISpinLock spinLock, BoundedBypassMonitor bypass)
     {
-        for (int round = 0; round < Rounds; round++)
-        {
-            bypass.Waiting();
-            spinLock.Enter();
-            bypass.Entered();
-            work.Done++;
-            spinLock.Exit();
-        }
-    }
+        private readonly ISpinLock _spinLock = spinLock;
+        private readonly BoundedBypassMonitor _bypass = bypass;
 
-    private sealed class WorkCount
-    {
+        /// <summary>Units of work done, counted under the lock.</summary>
         public int Done;
+
+        /// <summary>One thread's rounds: wait for the lock, do a unit of work under it, release it, and go again at once.</summary>
+        public void DoRounds()
+        {
+            for (int round = 0; round < Rounds; round++)
+            {
+                _bypass.Waiting();
+                _spinLock.Enter();
+                _bypass.Entered();
+                Done++;
+                _spinLock.Exit();
+            }
+        }
     }
 
     /// <summary>Test-and-set in a retry loop: mutual exclusion, but no order among waiters.</summary>
