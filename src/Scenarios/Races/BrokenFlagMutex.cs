@@ -45,7 +45,7 @@ public sealed class BrokenFlagMutex : Scenario<IMutex, BrokenFlagMutex.Buggy, Br
     /// <summary>Spinning waits make the fixed variant's DFS tree deep; 100 steps is ample for two threads.</summary>
     public override ExplorationOptions Budget => StandardBudget.WithMaxSteps(100);
 
-    /// <summary>The fixed variant spins, so DFS is bounded to schedules with at most 3 preemptions (about 6,000 schedules).</summary>
+    /// <summary>The fixed variant spins, so DFS is bounded to schedules with at most 3 preemptions (about 11,000 schedules).</summary>
     public override int? FixedDfsPreemptionBound => 3;
 
     /// <inheritdoc />

@@ -41,6 +41,9 @@ public sealed class CheckThenActCache : Scenario<ICache, CheckThenActCache.Buggy
     /// <inheritdoc />
     public override string Oracle => "the factory ran exactly once for the key and both callers got the same instance";
 
+    /// <summary>Every lock and dictionary access is a scheduling point: DFS is bounded to schedules with at most 3 preemptions (about 1,300 schedules).</summary>
+    public override int? FixedDfsPreemptionBound => 3;
+
     /// <inheritdoc />
     protected override void Run(ICache cache)
     {

@@ -41,7 +41,7 @@ public sealed class SemaphoreMintedCoin : Scenario<IConnectionPool, SemaphoreMin
     /// <inheritdoc />
     public override string Oracle => "inside work, the harness's atomic count of connection users is exactly 1";
 
-    /// <summary>Timed waits double the choices: DFS is bounded to schedules with at most 3 preemptions (about 1,200 schedules).</summary>
+    /// <summary>Timed waits double the choices: DFS is bounded to schedules with at most 3 preemptions (about 3,400 schedules).</summary>
     public override int? FixedDfsPreemptionBound => 3;
 
     /// <inheritdoc />

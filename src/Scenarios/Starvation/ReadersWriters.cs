@@ -61,7 +61,7 @@ public sealed class ReadersWriters : Scenario<IReadWriteLock, ReadersWriters.Bug
     /// <summary>400 iterations: only the fair quarter of the portfolio judges bypass.</summary>
     public override ExplorationOptions Budget => StandardBudget.WithIterations(400);
 
-    /// <summary>Three threads with several rounds each: DFS is bounded to schedules with at most 1 preemption (about 1,900 schedules).</summary>
+    /// <summary>Three threads with several rounds each: DFS is bounded to schedules with at most 1 preemption (about 2,100 schedules).</summary>
     public override int? FixedDfsPreemptionBound => 1;
 
     /// <inheritdoc />

@@ -55,7 +55,7 @@ public sealed class UnfairSpinLock : Scenario<ISpinLock, UnfairSpinLock.Buggy, U
     /// <summary>400 iterations (the fair quarter judges bypass) of at most 300 steps: spinning makes schedules long.</summary>
     public override ExplorationOptions Budget => StandardBudget.WithIterations(400).WithMaxSteps(300);
 
-    /// <summary>The fixed variant spins, so DFS is bounded to schedules with at most 2 preemptions (about 11,000 schedules).</summary>
+    /// <summary>The fixed variant spins, so DFS is bounded to schedules with at most 2 preemptions (about 15,500 schedules).</summary>
     public override int? FixedDfsPreemptionBound => 2;
 
     /// <inheritdoc />
