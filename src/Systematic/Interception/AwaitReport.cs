@@ -15,6 +15,7 @@ internal static class AwaitReport
         if (ControlledRuntime.CurrentOperation is not { } operation) return;
         string location = SourceLocation.Format(file, line);
         throw operation.Runtime.Fail(new BugReport(BugKind.UncontrolledConcurrency,
-            $"await is not controlled yet: {construct} at {location}; use Wait()/Result or threads", operation.Name, location));
+            $"await is not controlled yet: {location}; use Wait()/Result or threads" + (construct == "await" ? "" : $" (at {construct})"),
+            operation.Name, location));
     }
 }

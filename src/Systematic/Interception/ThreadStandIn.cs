@@ -53,21 +53,21 @@ public static class ThreadStandIn
             thread.Join();
             return;
         }
-        model.Join(ControlledRuntime.Current!, Timeout.Infinite, callerFile, callerLine);
+        model.Join(ControlledRuntime.Current!, "Thread.Join", Timeout.Infinite, callerFile, callerLine);
     }
 
     /// <summary>Blocks until the thread finishes or the timeout elapses; under exploration timing out is a choice.</summary>
     public static bool Join(Thread thread, int millisecondsTimeout, string callerFile, int callerLine)
     {
         if (ObjectModels.Of<ThreadModel>(thread, "Thread.Join") is not { } model) return thread.Join(millisecondsTimeout);
-        return model.Join(ControlledRuntime.Current!, ControlledRuntime.CheckTimeout(millisecondsTimeout), callerFile, callerLine);
+        return model.Join(ControlledRuntime.Current!, "Thread.Join", ControlledRuntime.CheckTimeout(millisecondsTimeout), callerFile, callerLine);
     }
 
     /// <summary>Blocks until the thread finishes or the timeout elapses.</summary>
     public static bool Join(Thread thread, TimeSpan timeout, string callerFile, int callerLine)
     {
         if (ObjectModels.Of<ThreadModel>(thread, "Thread.Join") is not { } model) return thread.Join(timeout);
-        return model.Join(ControlledRuntime.Current!, ControlledRuntime.ToMilliseconds(timeout), callerFile, callerLine);
+        return model.Join(ControlledRuntime.Current!, "Thread.Join", ControlledRuntime.ToMilliseconds(timeout), callerFile, callerLine);
     }
 
     /// <summary>Sleeps for real outside an exploration; inside one it is a scheduling point that advances virtual time.</summary>

@@ -29,6 +29,8 @@ internal sealed class IterationBuffers
     /// <summary>Plain memory locations (fields, array elements, collections) touched by rewritten code, with their access histories.</summary>
     public Dictionary<Interception.MemoryLocation, Detection.SharedAccessHistory> MemoryLocations { get; } = [];
 
+    public List<TimedWaitOutcome> TimedWaits { get; } = [];
+
     /// <summary>Signalled by the last operation of an iteration; reused because only one iteration runs per worker at a time.</summary>
     public ManualResetEventSlim IterationDone { get; } = new(false, spinCount: BatonSpin.Count);
 
@@ -43,6 +45,7 @@ internal sealed class IterationBuffers
         PreemptionPoints.Clear();
         ObjectModels.Clear();
         MemoryLocations.Clear();
+        TimedWaits.Clear();
         return this;
     }
 }

@@ -170,7 +170,7 @@ public sealed class ThreadStandInTests
         });
 
         Assert.That(report, Is.BugFree());
-        Assert.That(report.Iterations, Is.EqualTo(6), "2 steps of main after start against 2 of the worker: C(4, 2) orders");
+        Assert.That(report.Iterations, Is.EqualTo(10), "2 steps of main after start against the worker's beginning and its 2 steps: C(5, 2) orders");
     }
 
     [Test]

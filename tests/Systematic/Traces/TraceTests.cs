@@ -17,8 +17,8 @@ public sealed class TraceTests
     [Test]
     public void SameSeed_GivesByteIdenticalTraces_AcrossRuns()
     {
-        TestReport first = TestingEngine.Explore("lost-update", Programs.LostUpdate, Options(42).WithTraceDirectory(TraceDirectory + "-a"));
-        TestReport second = TestingEngine.Explore("lost-update", Programs.LostUpdate, Options(42).WithTraceDirectory(TraceDirectory + "-b"));
+        TestReport first = TestingEngine.Explore("lost-update", Programs.LostUpdate, Options(42).WithContinueAfterDataRace(true).WithTraceDirectory(TraceDirectory + "-a"));
+        TestReport second = TestingEngine.Explore("lost-update", Programs.LostUpdate, Options(42).WithContinueAfterDataRace(true).WithTraceDirectory(TraceDirectory + "-b"));
 
         Assert.That(first, Finds.AssertionFailure());
         Assert.That(second.BugIteration, Is.EqualTo(first.BugIteration));
