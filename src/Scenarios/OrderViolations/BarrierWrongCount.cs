@@ -41,6 +41,9 @@ public sealed class BarrierWrongCount : Scenario<IPhaseGate, BarrierWrongCount.B
     /// <inheritdoc />
     public override string Oracle => "after the gate, each worker reads the other's phase-1 result (non-zero)";
 
+    /// <summary>Every barrier phase and result access is a scheduling point: DFS is bounded to schedules with at most 3 preemptions (about 8,000 schedules).</summary>
+    public override int? FixedDfsPreemptionBound => 3;
+
     /// <inheritdoc />
     protected override void Run(IPhaseGate gate)
     {

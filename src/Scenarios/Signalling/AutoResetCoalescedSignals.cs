@@ -41,6 +41,9 @@ public sealed class AutoResetCoalescedSignals : Scenario<IMailQueue, AutoResetCo
     /// <inheritdoc />
     public override string Oracle => "the consumer receives 1 then 2 (otherwise the engine reports it blocked as a deadlock)";
 
+    /// <summary>Every lock, queue access and signal is a scheduling point: DFS is bounded to schedules with at most 3 preemptions (about 4,900 schedules).</summary>
+    public override int? FixedDfsPreemptionBound => 3;
+
     /// <inheritdoc />
     protected override void Run(IMailQueue mail)
     {
