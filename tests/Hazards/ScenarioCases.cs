@@ -29,16 +29,16 @@ internal static class ScenarioCases
         ["order-violations/signal-before-enqueue"] = ["System.InvalidOperationException in consumer", "Queue empty"],
         ["order-violations/barrier-wrong-count"] = ["passed the gate and read worker", "before it was written: phases mixed"],
         ["signalling/if-instead-of-while"] = ["System.InvalidOperationException in consumer", "Queue empty"],
-        ["signalling/lost-wakeup"] = ["waiter holds nothing and waits for a Pulse on go-lock"],
-        ["signalling/cargill-bounded-buffer"] = ["producer holds nothing and waits for a Pulse on buffer-lock", "consumer"],
-        ["signalling/countdown-too-few-signals"] = ["main holds nothing and waits for all-done (count 1)"],
+        ["signalling/lost-wakeup"] = ["waiter holds nothing and waits for a Pulse on Buggy._gate"],
+        ["signalling/cargill-bounded-buffer"] = ["producer holds nothing and waits for a Pulse on Buggy._gate", "consumer"],
+        ["signalling/countdown-too-few-signals"] = ["main holds nothing and waits for Buggy._allDone (count 1)"],
         ["signalling/semaphore-minted-coin"] = ["2 threads use the single connection at once"],
-        ["signalling/auto-reset-coalesced-signals"] = ["consumer holds nothing and waits for posted (not set)"],
-        ["signalling/set-then-reset"] = ["worker holds nothing and waits for gate-open (not set)"],
-        ["deadlocks/bounded-buffer-mutex-first"] = ["consumer holds buffer-mutex and waits for filled (count 0)", "producer holds nothing and waits for buffer-mutex"],
-        ["deadlocks/lock-order-inversion"] = ["transfer-0-to-1 holds account0 and waits for account1", "transfer-1-to-0 holds account1 and waits for account0"],
-        ["deadlocks/leaked-lock"] = ["waits for orders-lock (held by bad-client, which finished without releasing it)"],
-        ["deadlocks/dining-philosophers"] = ["P0 holds fork0 and waits for fork1", "P1 holds fork1 and waits for fork2", "P2 holds fork2 and waits for fork0"],
+        ["signalling/auto-reset-coalesced-signals"] = ["consumer holds nothing and waits for Buggy._posted (not set)"],
+        ["signalling/set-then-reset"] = ["worker holds nothing and waits for Buggy._gateOpen (not set)"],
+        ["deadlocks/bounded-buffer-mutex-first"] = ["consumer holds Buggy._mutex and waits for Buggy._filled (count 0)", "producer holds nothing and waits for Buggy._mutex"],
+        ["deadlocks/lock-order-inversion"] = ["transfer-0-to-1 holds Buggy._account0 and waits for Buggy._account1", "transfer-1-to-0 holds Buggy._account1 and waits for Buggy._account0"],
+        ["deadlocks/leaked-lock"] = ["waits for Buggy._gate (held by bad-client, which finished without releasing it)"],
+        ["deadlocks/dining-philosophers"] = ["P0 holds Buggy._fork0 and waits for Buggy._fork1", "P1 holds Buggy._fork1 and waits for Buggy._fork2", "P2 holds Buggy._fork2 and waits for Buggy._fork0"],
         ["livelocks/polite-philosophers"] = ["gets to eat' stayed hot for", "on a fair schedule"],
         ["starvation/readers-writers"] = ["writer waited to enter 'the document' while others entered 5 times (bound 4)"],
         ["starvation/unfair-spin-lock"] = ["waited to enter 'the spin lock' while others entered 4 times (bound 3)"],
@@ -71,6 +71,9 @@ internal static class ScenarioCases
 
     public static IEnumerable<TestCaseData> FixedStress() =>
         ScenarioCatalog.All.Select(s => Case(s, $"{Name(s)}_Fixed_RunsForRealOnRealThreads_WithoutAFailure"));
+
+    public static IEnumerable<TestCaseData> BuggyStress() =>
+        ScenarioCatalog.All.Where(s => s.IsSystematic).Select(s => Case(s, $"{Name(s)}_Buggy_RunsForRealOnRealThreads_CountingItsFailures"));
 
     public static bool IsLiveness(BugKind kind) => kind is BugKind.Livelock or BugKind.Starvation;
 

@@ -53,6 +53,31 @@ public sealed class StressRunnerTests
     }
 
     [Test]
+    public void Stress_CountsAnAssertionThatFailsInAWorkerThread_AsAnAssertionFailure()
+    {
+        StressResult result = StressRunner.Run(ScenarioCatalog.Find("races/bank-transfer-audit"), () => new EmptyBank(), TimeSpan.FromSeconds(5),
+            Patient with { MaxRuns = 5 });
+
+        Assert.That(result.Runs, Is.EqualTo(5));
+        Assert.That(result.AssertionFailures, Is.EqualTo(5), result.Summary);
+        Assert.That(result.FirstFailure, Does.Contain("the auditor saw a balance total of 0, expected 100"));
+    }
+
+    [TestCaseSource(typeof(ScenarioCases), nameof(ScenarioCases.BuggyStress))]
+    public void Buggy_RunsForReal_AndEveryFailureIsCounted_WithoutEndingTheProcess(IScenario scenario)
+    {
+        var options = new StressOptions { RunTimeout = TimeSpan.FromMilliseconds(100), MaxRuns = 20, MaxHangs = 2 };
+
+        TimeSpan budget = TimeSpan.FromSeconds(2);
+
+        StressResult result = StressRunner.Run(scenario, Variant.Buggy, budget, options);
+
+        // Reaching this line at all means no thread's exception ended the process; the run stopped by its own rules.
+        Assert.That(result.Runs, Is.GreaterThan(0));
+        Assert.That(result.Runs == options.MaxRuns || result.Hangs == options.MaxHangs || result.Elapsed >= budget, Is.True, result.Summary);
+    }
+
+    [Test]
     public void Stress_LeakedLock_HangsInEveryRealRun_AndTheHangsAreCounted()
     {
         var options = new StressOptions { RunTimeout = TimeSpan.FromMilliseconds(200), MaxRuns = 3 };
@@ -81,6 +106,20 @@ public sealed class StressRunnerTests
         }
 
         public int Value => 0;
+    }
+
+    /// <summary>Loses every deposit, so the auditor's thread fails its assertion in every run.</summary>
+    private sealed class EmptyBank : IBank
+    {
+        public void Deposit(int account, int amount)
+        {
+        }
+
+        public void Transfer(int from, int to, int amount)
+        {
+        }
+
+        public int TotalBalance() => 0;
     }
 
     /// <summary>Throws from the worker threads.</summary>

@@ -45,8 +45,8 @@ public sealed class BoundedBufferMutexFirst : Scenario<ISemaphoreBuffer, Bounded
     protected override void Run(ISemaphoreBuffer buffer)
     {
         int taken = 0;
-        var consumer = new ControlledThread(() => taken = buffer.Take(), "consumer");
-        var producer = new ControlledThread(() => buffer.Put(5), "producer");
+        var consumer = new Thread(() => taken = buffer.Take()) { Name = "consumer" };
+        var producer = new Thread(() => buffer.Put(5)) { Name = "producer" };
         consumer.Start();
         producer.Start();
         consumer.Join();
@@ -57,15 +57,15 @@ public sealed class BoundedBufferMutexFirst : Scenario<ISemaphoreBuffer, Bounded
     /// <summary>Mutex first, then the semaphore.</summary>
     public sealed class Buggy : ISemaphoreBuffer
     {
-        private readonly Lock _mutex = new("buffer-mutex");
-        private readonly SemaphoreSlim _filled = new(0, name: "filled");
-        private readonly SemaphoreSlim _freeSlots = new(1, name: "free-slots");
+        private readonly object _mutex = new();
+        private readonly SemaphoreSlim _filled = new(0);
+        private readonly SemaphoreSlim _freeSlots = new(1);
         private readonly Queue<int> _items = new();
 
         /// <inheritdoc />
         public void Put(int item)
         {
-            using (_mutex.EnterScope())
+            lock (_mutex)
             {
                 _freeSlots.Wait();
                 _items.Enqueue(item);
@@ -77,7 +77,7 @@ public sealed class BoundedBufferMutexFirst : Scenario<ISemaphoreBuffer, Bounded
         public int Take()
         {
             int item;
-            using (_mutex.EnterScope())
+            lock (_mutex)
             {
                 _filled.Wait();
                 item = _items.Dequeue();
@@ -90,16 +90,16 @@ public sealed class BoundedBufferMutexFirst : Scenario<ISemaphoreBuffer, Bounded
     /// <summary>The semaphore first, then the mutex.</summary>
     public sealed class Fixed : ISemaphoreBuffer
     {
-        private readonly Lock _mutex = new("buffer-mutex");
-        private readonly SemaphoreSlim _filled = new(0, name: "filled");
-        private readonly SemaphoreSlim _freeSlots = new(1, name: "free-slots");
+        private readonly object _mutex = new();
+        private readonly SemaphoreSlim _filled = new(0);
+        private readonly SemaphoreSlim _freeSlots = new(1);
         private readonly Queue<int> _items = new();
 
         /// <inheritdoc />
         public void Put(int item)
         {
             _freeSlots.Wait();
-            using (_mutex.EnterScope()) _items.Enqueue(item);
+            lock (_mutex) _items.Enqueue(item);
             _filled.Release();
         }
 
@@ -108,7 +108,7 @@ public sealed class BoundedBufferMutexFirst : Scenario<ISemaphoreBuffer, Bounded
         {
             int item;
             _filled.Wait();
-            using (_mutex.EnterScope()) item = _items.Dequeue();
+            lock (_mutex) item = _items.Dequeue();
             _freeSlots.Release();
             return item;
         }

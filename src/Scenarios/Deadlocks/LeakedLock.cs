@@ -32,7 +32,7 @@ public sealed class LeakedLock : Scenario<IOrderProcessor, LeakedLock.Buggy, Lea
 
     /// <inheritdoc />
     public override string FixExplanation =>
-        "Release in a finally block (a 'using (gate.EnterScope())' does it for you), so every path out of the\n" +
+        "Release in a finally block (the 'lock' statement does it for you), so every path out of the\n" +
         "critical section, the exceptional ones included, gives the lock back.";
 
     /// <inheritdoc />
@@ -45,7 +45,7 @@ public sealed class LeakedLock : Scenario<IOrderProcessor, LeakedLock.Buggy, Lea
     protected override void Run(IOrderProcessor processor)
     {
         bool rejected = false;
-        var invalid = new ControlledThread(() =>
+        var invalid = new Thread(() =>
         {
             try
             {
@@ -55,8 +55,8 @@ public sealed class LeakedLock : Scenario<IOrderProcessor, LeakedLock.Buggy, Lea
             {
                 rejected = true; // the client handles the rejection and carries on
             }
-        }, "bad-client");
-        var valid = new ControlledThread(() => processor.Process(7), "good-client");
+        }) { Name = "bad-client" };
+        var valid = new Thread(() => processor.Process(7)) { Name = "good-client" };
         invalid.Start();
         valid.Start();
         invalid.Join();
@@ -69,16 +69,16 @@ public sealed class LeakedLock : Scenario<IOrderProcessor, LeakedLock.Buggy, Lea
     /// <summary>Exits only on the normal path.</summary>
     public sealed class Buggy : IOrderProcessor
     {
-        private readonly Lock _gate = new("orders-lock");
+        private readonly object _gate = new();
         private int _processed;
 
         /// <inheritdoc />
         public void Process(int order)
         {
-            _gate.Enter();
+            Monitor.Enter(_gate);
             if (order < 0) throw new ArgumentException($"order {order} is invalid", nameof(order));
             _processed++;
-            _gate.Exit();
+            Monitor.Exit(_gate);
         }
 
         /// <inheritdoc />
@@ -86,7 +86,7 @@ public sealed class LeakedLock : Scenario<IOrderProcessor, LeakedLock.Buggy, Lea
         {
             get
             {
-                using (_gate.EnterScope()) return _processed;
+                lock (_gate) return _processed;
             }
         }
     }
@@ -94,13 +94,13 @@ public sealed class LeakedLock : Scenario<IOrderProcessor, LeakedLock.Buggy, Lea
     /// <summary>Exits on every path.</summary>
     public sealed class Fixed : IOrderProcessor
     {
-        private readonly Lock _gate = new("orders-lock");
+        private readonly object _gate = new();
         private int _processed;
 
         /// <inheritdoc />
         public void Process(int order)
         {
-            using (_gate.EnterScope())
+            lock (_gate)
             {
                 if (order < 0) throw new ArgumentException($"order {order} is invalid", nameof(order));
                 _processed++;
@@ -112,7 +112,7 @@ public sealed class LeakedLock : Scenario<IOrderProcessor, LeakedLock.Buggy, Lea
         {
             get
             {
-                using (_gate.EnterScope()) return _processed;
+                lock (_gate) return _processed;
             }
         }
     }

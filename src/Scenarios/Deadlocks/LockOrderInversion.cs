@@ -44,8 +44,8 @@ public sealed class LockOrderInversion : Scenario<IAccounts, LockOrderInversion.
     /// <inheritdoc />
     protected override void Run(IAccounts accounts)
     {
-        var forward = new ControlledThread(() => accounts.Transfer(0, 1, 30), "transfer-0-to-1");
-        var backward = new ControlledThread(() => accounts.Transfer(1, 0, 20), "transfer-1-to-0");
+        var forward = new Thread(() => accounts.Transfer(0, 1, 30)) { Name = "transfer-0-to-1" };
+        var backward = new Thread(() => accounts.Transfer(1, 0, 20)) { Name = "transfer-1-to-0" };
         forward.Start();
         backward.Start();
         forward.Join();
@@ -57,38 +57,47 @@ public sealed class LockOrderInversion : Scenario<IAccounts, LockOrderInversion.
     /// <summary>Locks in the direction of the transfer.</summary>
     public sealed class Buggy : IAccounts
     {
-        private readonly Lock[] _locks = [new("account0"), new("account1")];
+        private readonly object _account0 = new();
+        private readonly object _account1 = new();
         private readonly int[] _balances = [100, 100];
 
         /// <inheritdoc />
         public void Transfer(int from, int to, int amount)
         {
-            using (_locks[from].EnterScope())
-            using (_locks[to].EnterScope())
+            if (from == 0)
             {
-                _balances[from] -= amount;
-                _balances[to] += amount;
+                lock (_account0) lock (_account1) Move(from, to, amount); // source first
+            }
+            else
+            {
+                lock (_account1) lock (_account0) Move(from, to, amount); // source first: the opposite order
             }
         }
 
         /// <inheritdoc />
         public int Balance(int account)
         {
-            using (_locks[account].EnterScope()) return _balances[account];
+            lock (account == 0 ? _account0 : _account1) return _balances[account];
+        }
+
+        private void Move(int from, int to, int amount)
+        {
+            _balances[from] -= amount;
+            _balances[to] += amount;
         }
     }
 
     /// <summary>Locks the lower-numbered account first.</summary>
     public sealed class Fixed : IAccounts
     {
-        private readonly Lock[] _locks = [new("account0"), new("account1")];
+        private readonly object _account0 = new();
+        private readonly object _account1 = new();
         private readonly int[] _balances = [100, 100];
 
         /// <inheritdoc />
         public void Transfer(int from, int to, int amount)
         {
-            using (_locks[Math.Min(from, to)].EnterScope())
-            using (_locks[Math.Max(from, to)].EnterScope())
+            lock (_account0) lock (_account1) // account order, whatever the direction
             {
                 _balances[from] -= amount;
                 _balances[to] += amount;
@@ -98,7 +107,7 @@ public sealed class LockOrderInversion : Scenario<IAccounts, LockOrderInversion.
         /// <inheritdoc />
         public int Balance(int account)
         {
-            using (_locks[account].EnterScope()) return _balances[account];
+            lock (account == 0 ? _account0 : _account1) return _balances[account];
         }
     }
 }

@@ -49,43 +49,72 @@ public sealed class PolitePhilosophers : Scenario<IPoliteTable, PolitePhilosophe
     /// <inheritdoc />
     protected override void Run(IPoliteTable table)
     {
-        var philosophers = new ControlledThread[IPoliteTable.Seats];
-        for (int seat = 0; seat < philosophers.Length; seat++)
+        var p0 = new Thread(new Philosopher(table, 0).Dine) { Name = "P0" };
+        var p1 = new Thread(new Philosopher(table, 1).Dine) { Name = "P1" };
+        p0.Start();
+        p1.Start();
+        p0.Join();
+        p1.Join();
+    }
+
+    /// <summary>One philosopher: hungry (its liveness monitor hot) from sitting down until it eats.</summary>
+    private sealed class Philosopher
+    {
+        private readonly IPoliteTable _table;
+        private readonly int _seat;
+        private readonly LivenessMonitor _hungry;
+
+        public Philosopher(IPoliteTable table, int seat)
         {
-            int me = seat;
-            var hungry = new LivenessMonitor($"P{me} gets to eat", BugKind.Livelock);
-            philosophers[seat] = new ControlledThread(() =>
-            {
-                hungry.Hot();
-                table.Dine(me, () => hungry.Cold());
-                Specification.Assert(!hungry.IsHot, $"P{me} returned from Dine without eating");
-            }, $"P{me}");
+            _table = table;
+            _seat = seat;
+            _hungry = new LivenessMonitor($"P{seat} gets to eat", BugKind.Livelock);
         }
-        foreach (ControlledThread philosopher in philosophers) philosopher.Start();
-        foreach (ControlledThread philosopher in philosophers) philosopher.Join();
+
+        public void Dine()
+        {
+            _hungry.Hot();
+            _table.Dine(_seat, () => _hungry.Cold());
+            Specification.Assert(!_hungry.IsHot, $"P{_seat} returned from Dine without eating");
+        }
     }
 
     /// <summary>Left first, then try right; back off and retry on failure: symmetric, so it can livelock.</summary>
     public sealed class Buggy : IPoliteTable
     {
-        private readonly Lock[] _forks = [new("fork0"), new("fork1")];
+        private readonly object _fork0 = new();
+        private readonly object _fork1 = new();
 
         /// <inheritdoc />
         public void Dine(int seat, Action eat)
         {
-            Lock left = _forks[seat], right = _forks[(seat + 1) % IPoliteTable.Seats];
             while (true)
             {
-                left.Enter();
-                if (right.TryEnter())
+                if (seat == 0)
                 {
-                    eat();
-                    right.Exit();
-                    left.Exit();
-                    return;
+                    Monitor.Enter(_fork0); // the left fork
+                    if (Monitor.TryEnter(_fork1))
+                    {
+                        eat();
+                        Monitor.Exit(_fork1);
+                        Monitor.Exit(_fork0);
+                        return;
+                    }
+                    Monitor.Exit(_fork0); // be polite: put the fork down and try again
                 }
-                left.Exit(); // be polite: put the fork down and try again
-                ControlledThread.Yield();
+                else
+                {
+                    Monitor.Enter(_fork1); // the left fork
+                    if (Monitor.TryEnter(_fork0))
+                    {
+                        eat();
+                        Monitor.Exit(_fork0);
+                        Monitor.Exit(_fork1);
+                        return;
+                    }
+                    Monitor.Exit(_fork1);
+                }
+                Thread.Yield();
             }
         }
     }
@@ -93,25 +122,24 @@ public sealed class PolitePhilosophers : Scenario<IPoliteTable, PolitePhilosophe
     /// <summary>The same polite retry loop, but the forks are taken in one global order.</summary>
     public sealed class Fixed : IPoliteTable
     {
-        private readonly Lock[] _forks = [new("fork0"), new("fork1")];
+        private readonly object _fork0 = new();
+        private readonly object _fork1 = new();
 
         /// <inheritdoc />
         public void Dine(int seat, Action eat)
         {
-            int left = seat, right = (seat + 1) % IPoliteTable.Seats;
-            Lock first = _forks[Math.Min(left, right)], second = _forks[Math.Max(left, right)];
             while (true)
             {
-                first.Enter();
-                if (second.TryEnter())
+                Monitor.Enter(_fork0); // whichever side it is on, fork0 first
+                if (Monitor.TryEnter(_fork1))
                 {
                     eat();
-                    second.Exit();
-                    first.Exit();
+                    Monitor.Exit(_fork1);
+                    Monitor.Exit(_fork0);
                     return;
                 }
-                first.Exit();
-                ControlledThread.Yield();
+                Monitor.Exit(_fork0);
+                Thread.Yield();
             }
         }
     }

@@ -58,8 +58,8 @@ public sealed class StoreBuffering : Scenario<IStoreBufferingLitmus, StoreBuffer
     protected override void Run(IStoreBufferingLitmus litmus)
     {
         int r1 = -1, r2 = -1;
-        var left = new ControlledThread(() => r1 = litmus.Left(), "left");
-        var right = new ControlledThread(() => r2 = litmus.Right(), "right");
+        var left = new Thread(() => r1 = litmus.Left()) { Name = "left" };
+        var right = new Thread(() => r2 = litmus.Right()) { Name = "right" };
         left.Start();
         right.Start();
         left.Join();

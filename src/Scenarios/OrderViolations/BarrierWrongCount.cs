@@ -41,18 +41,21 @@ public sealed class BarrierWrongCount : Scenario<IPhaseGate, BarrierWrongCount.B
     /// <inheritdoc />
     public override string Oracle => "after the gate, each worker reads the other's phase-1 result (non-zero)";
 
+    /// <summary>Every barrier phase and result access is a scheduling point: DFS is bounded to schedules with at most 3 preemptions (about 8,000 schedules).</summary>
+    public override int? FixedDfsPreemptionBound => 3;
+
     /// <inheritdoc />
     protected override void Run(IPhaseGate gate)
     {
-        Shared<int>[] results = [new(0, "result0"), new(0, "result1")];
-        ControlledThread Worker(int me) => new(() =>
+        int[] results = new int[IPhaseGate.Workers];
+        Thread Worker(int me) => new(() =>
         {
-            results[me].Write(10 + me);
+            results[me] = 10 + me;
             gate.ArriveAndWait();
-            int other = results[1 - me].Read();
+            int other = results[1 - me];
             Specification.Assert(other != 0, $"worker{me} passed the gate and read worker{1 - me}'s phase-1 result before it was written: phases mixed");
-        }, $"worker{me}");
-        ControlledThread first = Worker(0), second = Worker(1);
+        }) { Name = $"worker{me}" };
+        Thread first = Worker(0), second = Worker(1);
         first.Start();
         second.Start();
         first.Join();
@@ -62,18 +65,18 @@ public sealed class BarrierWrongCount : Scenario<IPhaseGate, BarrierWrongCount.B
     /// <summary>Counts one participant too few.</summary>
     public sealed class Buggy : IPhaseGate
     {
-        private readonly Barrier _barrier = new(IPhaseGate.Workers - 1, name: "phase-barrier"); // "minus the coordinator": but the coordinator never calls it
+        private readonly Barrier _phaseBarrier = new(IPhaseGate.Workers - 1); // "minus the coordinator": but the coordinator never calls it
 
         /// <inheritdoc />
-        public void ArriveAndWait() => _barrier.SignalAndWait();
+        public void ArriveAndWait() => _phaseBarrier.SignalAndWait();
     }
 
     /// <summary>Counts every thread that signals.</summary>
     public sealed class Fixed : IPhaseGate
     {
-        private readonly Barrier _barrier = new(IPhaseGate.Workers, name: "phase-barrier");
+        private readonly Barrier _phaseBarrier = new(IPhaseGate.Workers);
 
         /// <inheritdoc />
-        public void ArriveAndWait() => _barrier.SignalAndWait();
+        public void ArriveAndWait() => _phaseBarrier.SignalAndWait();
     }
 }

@@ -44,14 +44,14 @@ public sealed class PublishBeforeInit : Scenario<IMailbox, PublishBeforeInit.Bug
     /// <inheritdoc />
     protected override void Run(IMailbox mailbox)
     {
-        var publisher = new ControlledThread(() => mailbox.Publish(42), "publisher");
-        var reader = new ControlledThread(() =>
+        var publisher = new Thread(() => mailbox.Publish(42)) { Name = "publisher" };
+        var reader = new Thread(() =>
         {
             if (mailbox.TryRead(out int value))
             {
                 Specification.Assert(value == 42, $"the reader saw the mailbox ready with data {value}, expected 42: published before initialised");
             }
-        }, "reader");
+        }) { Name = "reader" };
         publisher.Start();
         reader.Start();
         publisher.Join();
@@ -61,14 +61,14 @@ public sealed class PublishBeforeInit : Scenario<IMailbox, PublishBeforeInit.Bug
     /// <summary>Raises the flag, then fills in the data.</summary>
     public sealed class Buggy : IMailbox
     {
-        private readonly Shared<int> _data = new(0, "data");
+        private int _data;
         private bool _ready;
 
         /// <inheritdoc />
         public void Publish(int value)
         {
             Volatile.Write(ref _ready, true);
-            _data.Write(value);
+            _data = value;
         }
 
         /// <inheritdoc />
@@ -76,7 +76,7 @@ public sealed class PublishBeforeInit : Scenario<IMailbox, PublishBeforeInit.Bug
         {
             value = 0;
             if (!Volatile.Read(ref _ready)) return false;
-            value = _data.Read();
+            value = _data;
             return true;
         }
     }
@@ -84,13 +84,13 @@ public sealed class PublishBeforeInit : Scenario<IMailbox, PublishBeforeInit.Bug
     /// <summary>Fills in the data, then raises the flag.</summary>
     public sealed class Fixed : IMailbox
     {
-        private readonly Shared<int> _data = new(0, "data");
+        private int _data;
         private bool _ready;
 
         /// <inheritdoc />
         public void Publish(int value)
         {
-            _data.Write(value);
+            _data = value;
             Volatile.Write(ref _ready, true);
         }
 
@@ -99,7 +99,7 @@ public sealed class PublishBeforeInit : Scenario<IMailbox, PublishBeforeInit.Bug
         {
             value = 0;
             if (!Volatile.Read(ref _ready)) return false;
-            value = _data.Read();
+            value = _data;
             return true;
         }
     }

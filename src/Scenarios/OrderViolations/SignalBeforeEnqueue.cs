@@ -45,8 +45,8 @@ public sealed class SignalBeforeEnqueue : Scenario<IWorkQueue, SignalBeforeEnque
     protected override void Run(IWorkQueue queue)
     {
         int taken = 0;
-        var producer = new ControlledThread(() => queue.Enqueue(7), "producer");
-        var consumer = new ControlledThread(() => taken = queue.Dequeue(), "consumer");
+        var producer = new Thread(() => queue.Enqueue(7)) { Name = "producer" };
+        var consumer = new Thread(() => taken = queue.Dequeue()) { Name = "consumer" };
         producer.Start();
         consumer.Start();
         producer.Join();
@@ -57,36 +57,36 @@ public sealed class SignalBeforeEnqueue : Scenario<IWorkQueue, SignalBeforeEnque
     /// <summary>Signals first, enqueues second.</summary>
     public sealed class Buggy : IWorkQueue
     {
-        private readonly Lock _gate = new("queue-lock");
-        private readonly SemaphoreSlim _items = new(0, name: "items");
+        private readonly object _gate = new();
+        private readonly SemaphoreSlim _items = new(0);
         private readonly Queue<int> _queue = new();
 
         /// <inheritdoc />
         public void Enqueue(int item)
         {
             _items.Release();
-            using (_gate.EnterScope()) _queue.Enqueue(item);
+            lock (_gate) _queue.Enqueue(item);
         }
 
         /// <inheritdoc />
         public int Dequeue()
         {
             _items.Wait();
-            using (_gate.EnterScope()) return _queue.Dequeue();
+            lock (_gate) return _queue.Dequeue();
         }
     }
 
     /// <summary>Enqueues first, signals second.</summary>
     public sealed class Fixed : IWorkQueue
     {
-        private readonly Lock _gate = new("queue-lock");
-        private readonly SemaphoreSlim _items = new(0, name: "items");
+        private readonly object _gate = new();
+        private readonly SemaphoreSlim _items = new(0);
         private readonly Queue<int> _queue = new();
 
         /// <inheritdoc />
         public void Enqueue(int item)
         {
-            using (_gate.EnterScope()) _queue.Enqueue(item);
+            lock (_gate) _queue.Enqueue(item);
             _items.Release();
         }
 
@@ -94,7 +94,7 @@ public sealed class SignalBeforeEnqueue : Scenario<IWorkQueue, SignalBeforeEnque
         public int Dequeue()
         {
             _items.Wait();
-            using (_gate.EnterScope()) return _queue.Dequeue();
+            lock (_gate) return _queue.Dequeue();
         }
     }
 }

@@ -49,12 +49,12 @@ public sealed class BankTransferAudit : Scenario<IBank, BankTransferAudit.Buggy,
     {
         bank.Deposit(0, 50);
         bank.Deposit(1, 50);
-        var transfer = new ControlledThread(() => bank.Transfer(0, 1, 10), "transfer");
-        var auditor = new ControlledThread(() =>
+        var transfer = new Thread(() => bank.Transfer(0, 1, 10)) { Name = "transfer" };
+        var auditor = new Thread(() =>
         {
             int total = bank.TotalBalance();
             Specification.Assert(total == 100, $"the auditor saw a balance total of {total}, expected 100");
-        }, "auditor");
+        }) { Name = "auditor" };
         transfer.Start();
         auditor.Start();
         transfer.Join();
@@ -66,13 +66,21 @@ public sealed class BankTransferAudit : Scenario<IBank, BankTransferAudit.Buggy,
     /// <summary>Each account has its own lock; a transfer is two separately locked steps.</summary>
     public sealed class Buggy : IBank
     {
-        private readonly Lock[] _locks = [new("account0"), new("account1")];
+        private readonly object _account0 = new();
+        private readonly object _account1 = new();
         private readonly int[] _balances = new int[2];
 
         /// <inheritdoc />
         public void Deposit(int account, int amount)
         {
-            using (_locks[account].EnterScope()) _balances[account] += amount;
+            if (account == 0)
+            {
+                lock (_account0) _balances[0] += amount;
+            }
+            else
+            {
+                lock (_account1) _balances[1] += amount;
+            }
         }
 
         /// <inheritdoc />
@@ -86,10 +94,8 @@ public sealed class BankTransferAudit : Scenario<IBank, BankTransferAudit.Buggy,
         public int TotalBalance()
         {
             int total = 0;
-            for (int account = 0; account < _balances.Length; account++)
-            {
-                using (_locks[account].EnterScope()) total += _balances[account];
-            }
+            lock (_account0) total += _balances[0];
+            lock (_account1) total += _balances[1];
             return total;
         }
     }
@@ -97,20 +103,27 @@ public sealed class BankTransferAudit : Scenario<IBank, BankTransferAudit.Buggy,
     /// <summary>Transfers and audits hold every lock they need for their whole duration, taken in account order.</summary>
     public sealed class Fixed : IBank
     {
-        private readonly Lock[] _locks = [new("account0"), new("account1")];
+        private readonly object _account0 = new();
+        private readonly object _account1 = new();
         private readonly int[] _balances = new int[2];
 
         /// <inheritdoc />
         public void Deposit(int account, int amount)
         {
-            using (_locks[account].EnterScope()) _balances[account] += amount;
+            if (account == 0)
+            {
+                lock (_account0) _balances[0] += amount;
+            }
+            else
+            {
+                lock (_account1) _balances[1] += amount;
+            }
         }
 
         /// <inheritdoc />
         public void Transfer(int from, int to, int amount)
         {
-            using (_locks[Math.Min(from, to)].EnterScope())
-            using (_locks[Math.Max(from, to)].EnterScope())
+            lock (_account0) lock (_account1)
             {
                 _balances[from] -= amount;
                 _balances[to] += amount;
@@ -120,11 +133,7 @@ public sealed class BankTransferAudit : Scenario<IBank, BankTransferAudit.Buggy,
         /// <inheritdoc />
         public int TotalBalance()
         {
-            using (_locks[0].EnterScope())
-            using (_locks[1].EnterScope())
-            {
-                return _balances[0] + _balances[1];
-            }
+            lock (_account0) lock (_account1) return _balances[0] + _balances[1];
         }
     }
 }

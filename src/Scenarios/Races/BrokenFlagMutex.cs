@@ -45,48 +45,43 @@ public sealed class BrokenFlagMutex : Scenario<IMutex, BrokenFlagMutex.Buggy, Br
     /// <summary>Spinning waits make the fixed variant's DFS tree deep; 100 steps is ample for two threads.</summary>
     public override ExplorationOptions Budget => StandardBudget.WithMaxSteps(100);
 
-    /// <summary>The fixed variant spins, so DFS is bounded to schedules with at most 3 preemptions (about 6,000 schedules).</summary>
+    /// <summary>The fixed variant spins, so DFS is bounded to schedules with at most 3 preemptions (about 11,000 schedules).</summary>
     public override int? FixedDfsPreemptionBound => 3;
 
     /// <inheritdoc />
     protected override void Run(IMutex mutex)
     {
-        var occupancy = new Occupancy();
+        int occupancy = 0;
         void Worker()
         {
             mutex.Acquire();
-            int inside = Interlocked.Increment(ref occupancy.Count);
+            int inside = Interlocked.Increment(ref occupancy);
             Specification.Assert(inside == 1, $"{inside} threads are inside the critical section at once, expected at most 1");
-            Interlocked.Decrement(ref occupancy.Count);
+            Interlocked.Decrement(ref occupancy);
             mutex.Release();
         }
-        var first = new ControlledThread(Worker, "T1");
-        var second = new ControlledThread(Worker, "T2");
+        var first = new Thread(Worker) { Name = "T1" };
+        var second = new Thread(Worker) { Name = "T2" };
         first.Start();
         second.Start();
         first.Join();
         second.Join();
     }
 
-    private sealed class Occupancy
-    {
-        public int Count;
-    }
-
     /// <summary>Waits for the flag to be false, then sets it: two separate steps.</summary>
     public sealed class Buggy : IMutex
     {
-        private readonly Shared<bool> _busy = new(false, "busy");
+        private bool _busy;
 
         /// <inheritdoc />
         public void Acquire()
         {
-            while (_busy.Read()) ControlledThread.Yield();
-            _busy.Write(true);
+            while (_busy) Thread.Yield();
+            _busy = true;
         }
 
         /// <inheritdoc />
-        public void Release() => _busy.Write(false);
+        public void Release() => _busy = false;
     }
 
     /// <summary>Sets the flag only if it was clear, atomically.</summary>
@@ -97,7 +92,7 @@ public sealed class BrokenFlagMutex : Scenario<IMutex, BrokenFlagMutex.Buggy, Br
         /// <inheritdoc />
         public void Acquire()
         {
-            while (Interlocked.CompareExchange(ref _busy, 1, 0) != 0) ControlledThread.Yield();
+            while (Interlocked.CompareExchange(ref _busy, 1, 0) != 0) Thread.Yield();
         }
 
         /// <inheritdoc />

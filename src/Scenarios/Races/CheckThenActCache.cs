@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Lab.Systematic.Detection;
 using Lab.Systematic.Specifications;
 
@@ -42,25 +41,23 @@ public sealed class CheckThenActCache : Scenario<ICache, CheckThenActCache.Buggy
     /// <inheritdoc />
     public override string Oracle => "the factory ran exactly once for the key and both callers got the same instance";
 
+    /// <summary>Every lock and dictionary access is a scheduling point: DFS is bounded to schedules with at most 3 preemptions (about 1,300 schedules).</summary>
+    public override int? FixedDfsPreemptionBound => 3;
+
     /// <inheritdoc />
     protected override void Run(ICache cache)
     {
-        var builds = new BuildCount();
-        object Build(string key) => new Widget(key, Interlocked.Increment(ref builds.Count));
+        int builds = 0;
+        object Build(string key) => new Widget(key, Interlocked.Increment(ref builds));
         object? seenByFirst = null, seenBySecond = null;
-        var first = new ControlledThread(() => seenByFirst = cache.GetOrAdd("config", Build), "T1");
-        var second = new ControlledThread(() => seenBySecond = cache.GetOrAdd("config", Build), "T2");
+        var first = new Thread(() => seenByFirst = cache.GetOrAdd("config", Build)) { Name = "T1" };
+        var second = new Thread(() => seenBySecond = cache.GetOrAdd("config", Build)) { Name = "T2" };
         first.Start();
         second.Start();
         first.Join();
         second.Join();
-        Specification.Assert(builds.Count == 1, $"the factory for 'config' ran {builds.Count} times, expected once: both threads missed the cache");
+        Specification.Assert(builds == 1, $"the factory for 'config' ran {builds} times, expected once: both threads missed the cache");
         Specification.Assert(ReferenceEquals(seenByFirst, seenBySecond), $"T1 got {seenByFirst} and T2 got {seenBySecond}: two instances for one key");
-    }
-
-    private sealed class BuildCount
-    {
-        public int Count;
     }
 
     private sealed record Widget(string Key, int Build)
@@ -71,14 +68,14 @@ public sealed class CheckThenActCache : Scenario<ICache, CheckThenActCache.Buggy
     /// <summary>Looks up, then (on a miss) builds and inserts: another thread can come between the two.</summary>
     public sealed class Buggy : ICache
     {
-        private readonly Shared<ImmutableDictionary<string, object>> _entries = new(ImmutableDictionary<string, object>.Empty, "entries");
+        private readonly Dictionary<string, object> _entries = new();
 
         /// <inheritdoc />
         public object GetOrAdd(string key, Func<string, object> factory)
         {
-            if (_entries.Read().TryGetValue(key, out object? cached)) return cached;
+            if (_entries.TryGetValue(key, out object? cached)) return cached;
             object created = factory(key);
-            _entries.Write(_entries.Read().SetItem(key, created));
+            _entries[key] = created;
             return created;
         }
     }
@@ -86,17 +83,17 @@ public sealed class CheckThenActCache : Scenario<ICache, CheckThenActCache.Buggy
     /// <summary>The lookup and the insert happen under one lock.</summary>
     public sealed class Fixed : ICache
     {
-        private readonly Lock _gate = new("cache-lock");
-        private readonly Shared<ImmutableDictionary<string, object>> _entries = new(ImmutableDictionary<string, object>.Empty, "entries");
+        private readonly object _gate = new();
+        private readonly Dictionary<string, object> _entries = new();
 
         /// <inheritdoc />
         public object GetOrAdd(string key, Func<string, object> factory)
         {
-            using (_gate.EnterScope())
+            lock (_gate)
             {
-                if (_entries.Read().TryGetValue(key, out object? cached)) return cached;
+                if (_entries.TryGetValue(key, out object? cached)) return cached;
                 object created = factory(key);
-                _entries.Write(_entries.Read().SetItem(key, created));
+                _entries[key] = created;
                 return created;
             }
         }

@@ -44,8 +44,8 @@ public sealed class LostUpdate : Scenario<ICounter, LostUpdate.Buggy, LostUpdate
     /// <inheritdoc />
     protected override void Run(ICounter counter)
     {
-        var first = new ControlledThread(counter.Increment, "T1");
-        var second = new ControlledThread(counter.Increment, "T2");
+        var first = new Thread(counter.Increment) { Name = "T1" };
+        var second = new Thread(counter.Increment) { Name = "T2" };
         first.Start();
         second.Start();
         first.Join();
@@ -57,25 +57,25 @@ public sealed class LostUpdate : Scenario<ICounter, LostUpdate.Buggy, LostUpdate
     /// <summary>Reads, adds one, writes back: two visible steps another thread can come between.</summary>
     public sealed class Buggy : ICounter
     {
-        private readonly Shared<int> _count = new(0, "count");
+        private int _count;
 
         /// <inheritdoc />
-        public void Increment() => _count.Write(_count.Read() + 1);
+        public void Increment() => _count++;
 
         /// <inheritdoc />
-        public int Value => _count.Read();
+        public int Value => _count;
     }
 
     /// <summary>The read and the write happen under one lock.</summary>
     public sealed class Fixed : ICounter
     {
-        private readonly Lock _gate = new("counter-lock");
-        private readonly Shared<int> _count = new(0, "count");
+        private readonly object _gate = new();
+        private int _count;
 
         /// <inheritdoc />
         public void Increment()
         {
-            using (_gate.EnterScope()) _count.Write(_count.Read() + 1);
+            lock (_gate) _count++;
         }
 
         /// <inheritdoc />
@@ -83,7 +83,7 @@ public sealed class LostUpdate : Scenario<ICounter, LostUpdate.Buggy, LostUpdate
         {
             get
             {
-                using (_gate.EnterScope()) return _count.Read();
+                lock (_gate) return _count;
             }
         }
     }

@@ -45,12 +45,12 @@ public sealed class TornValue : Scenario<IPositionRegister, TornValue.Buggy, Tor
     protected override void Run(IPositionRegister position)
     {
         position.Set(1, 1);
-        var writer = new ControlledThread(() => position.Set(2, 2), "writer");
-        var reader = new ControlledThread(() =>
+        var writer = new Thread(() => position.Set(2, 2)) { Name = "writer" };
+        var reader = new Thread(() =>
         {
             (int x, int y) = position.Get();
             Specification.Assert(x == y, $"the reader saw ({x}, {y}): halves of two different updates");
-        }, "reader");
+        }) { Name = "reader" };
         writer.Start();
         reader.Start();
         writer.Join();
@@ -60,41 +60,41 @@ public sealed class TornValue : Scenario<IPositionRegister, TornValue.Buggy, Tor
     /// <summary>Two independent fields, written and read one at a time.</summary>
     public sealed class Buggy : IPositionRegister
     {
-        private readonly Shared<int> _x = new(0, "x");
-        private readonly Shared<int> _y = new(0, "y");
+        private int _x;
+        private int _y;
 
         /// <inheritdoc />
         public void Set(int x, int y)
         {
-            _x.Write(x);
-            _y.Write(y);
+            _x = x;
+            _y = y;
         }
 
         /// <inheritdoc />
-        public (int X, int Y) Get() => (_x.Read(), _y.Read());
+        public (int X, int Y) Get() => (_x, _y);
     }
 
     /// <summary>Both fields are written and read under one lock.</summary>
     public sealed class Fixed : IPositionRegister
     {
-        private readonly Lock _gate = new("position-lock");
-        private readonly Shared<int> _x = new(0, "x");
-        private readonly Shared<int> _y = new(0, "y");
+        private readonly object _gate = new();
+        private int _x;
+        private int _y;
 
         /// <inheritdoc />
         public void Set(int x, int y)
         {
-            using (_gate.EnterScope())
+            lock (_gate)
             {
-                _x.Write(x);
-                _y.Write(y);
+                _x = x;
+                _y = y;
             }
         }
 
         /// <inheritdoc />
         public (int X, int Y) Get()
         {
-            using (_gate.EnterScope()) return (_x.Read(), _y.Read());
+            lock (_gate) return (_x, _y);
         }
     }
 }

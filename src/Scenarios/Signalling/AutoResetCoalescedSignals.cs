@@ -41,20 +41,23 @@ public sealed class AutoResetCoalescedSignals : Scenario<IMailQueue, AutoResetCo
     /// <inheritdoc />
     public override string Oracle => "the consumer receives 1 then 2 (otherwise the engine reports it blocked as a deadlock)";
 
+    /// <summary>Every lock, queue access and signal is a scheduling point: DFS is bounded to schedules with at most 3 preemptions (about 4,900 schedules).</summary>
+    public override int? FixedDfsPreemptionBound => 3;
+
     /// <inheritdoc />
     protected override void Run(IMailQueue mail)
     {
         int first = 0, second = 0;
-        var producer = new ControlledThread(() =>
+        var producer = new Thread(() =>
         {
             mail.Post(1);
             mail.Post(2);
-        }, "producer");
-        var consumer = new ControlledThread(() =>
+        }) { Name = "producer" };
+        var consumer = new Thread(() =>
         {
             first = mail.Receive();
             second = mail.Receive();
-        }, "consumer");
+        }) { Name = "consumer" };
         producer.Start();
         consumer.Start();
         producer.Join();
@@ -65,14 +68,14 @@ public sealed class AutoResetCoalescedSignals : Scenario<IMailQueue, AutoResetCo
     /// <summary>One Set per item on an event that holds at most one signal.</summary>
     public sealed class Buggy : IMailQueue
     {
-        private readonly Lock _gate = new("mail-lock");
-        private readonly AutoResetEvent _posted = new(false, "posted");
+        private readonly object _gate = new();
+        private readonly AutoResetEvent _posted = new(false);
         private readonly Queue<int> _items = new();
 
         /// <inheritdoc />
         public void Post(int item)
         {
-            using (_gate.EnterScope()) _items.Enqueue(item);
+            lock (_gate) _items.Enqueue(item);
             _posted.Set();
         }
 
@@ -80,21 +83,21 @@ public sealed class AutoResetCoalescedSignals : Scenario<IMailQueue, AutoResetCo
         public int Receive()
         {
             _posted.WaitOne();
-            using (_gate.EnterScope()) return _items.Dequeue();
+            lock (_gate) return _items.Dequeue();
         }
     }
 
     /// <summary>One permit per item on a counting semaphore.</summary>
     public sealed class Fixed : IMailQueue
     {
-        private readonly Lock _gate = new("mail-lock");
-        private readonly SemaphoreSlim _posted = new(0, name: "posted");
+        private readonly object _gate = new();
+        private readonly SemaphoreSlim _posted = new(0);
         private readonly Queue<int> _items = new();
 
         /// <inheritdoc />
         public void Post(int item)
         {
-            using (_gate.EnterScope()) _items.Enqueue(item);
+            lock (_gate) _items.Enqueue(item);
             _posted.Release();
         }
 
@@ -102,7 +105,7 @@ public sealed class AutoResetCoalescedSignals : Scenario<IMailQueue, AutoResetCo
         public int Receive()
         {
             _posted.Wait();
-            using (_gate.EnterScope()) return _items.Dequeue();
+            lock (_gate) return _items.Dequeue();
         }
     }
 }

@@ -40,19 +40,19 @@ public sealed class CargillBoundedBuffer : Scenario<IBoundedBuffer, CargillBound
     /// <inheritdoc />
     public override string Oracle => "all three threads finish (otherwise the engine reports the waiters as a deadlock)";
 
-    /// <summary>Four threads: DFS is bounded to schedules with at most 2 preemptions (about 15,000 schedules).</summary>
-    public override int? FixedDfsPreemptionBound => 2;
+    /// <summary>Four threads, every queue access a scheduling point: DFS is bounded to schedules with at most 1 preemption (about 2,300 schedules).</summary>
+    public override int? FixedDfsPreemptionBound => 1;
 
     /// <inheritdoc />
     protected override void Run(IBoundedBuffer buffer)
     {
-        var first = new ControlledThread(() => buffer.Take(), "consumer1");
-        var second = new ControlledThread(() => buffer.Take(), "consumer2");
-        var producer = new ControlledThread(() =>
+        var first = new Thread(() => buffer.Take()) { Name = "consumer1" };
+        var second = new Thread(() => buffer.Take()) { Name = "consumer2" };
+        var producer = new Thread(() =>
         {
             buffer.Put(1);
             buffer.Put(2);
-        }, "producer");
+        }) { Name = "producer" };
         first.Start();
         second.Start();
         producer.Start();
@@ -64,28 +64,28 @@ public sealed class CargillBoundedBuffer : Scenario<IBoundedBuffer, CargillBound
     /// <summary>Wakes one waiter, whichever kind it is.</summary>
     public sealed class Buggy : IBoundedBuffer
     {
-        private readonly Lock _gate = new("buffer-lock");
+        private readonly object _gate = new();
         private readonly Queue<int> _items = new();
 
         /// <inheritdoc />
         public void Put(int item)
         {
-            using (_gate.EnterScope())
+            lock (_gate)
             {
-                while (_items.Count == 1) _gate.Wait();
+                while (_items.Count == 1) Monitor.Wait(_gate);
                 _items.Enqueue(item);
-                _gate.Pulse();
+                Monitor.Pulse(_gate);
             }
         }
 
         /// <inheritdoc />
         public int Take()
         {
-            using (_gate.EnterScope())
+            lock (_gate)
             {
-                while (_items.Count == 0) _gate.Wait();
+                while (_items.Count == 0) Monitor.Wait(_gate);
                 int item = _items.Dequeue();
-                _gate.Pulse();
+                Monitor.Pulse(_gate);
                 return item;
             }
         }
@@ -94,28 +94,28 @@ public sealed class CargillBoundedBuffer : Scenario<IBoundedBuffer, CargillBound
     /// <summary>Wakes every waiter; each re-checks its own condition.</summary>
     public sealed class Fixed : IBoundedBuffer
     {
-        private readonly Lock _gate = new("buffer-lock");
+        private readonly object _gate = new();
         private readonly Queue<int> _items = new();
 
         /// <inheritdoc />
         public void Put(int item)
         {
-            using (_gate.EnterScope())
+            lock (_gate)
             {
-                while (_items.Count == 1) _gate.Wait();
+                while (_items.Count == 1) Monitor.Wait(_gate);
                 _items.Enqueue(item);
-                _gate.PulseAll();
+                Monitor.PulseAll(_gate);
             }
         }
 
         /// <inheritdoc />
         public int Take()
         {
-            using (_gate.EnterScope())
+            lock (_gate)
             {
-                while (_items.Count == 0) _gate.Wait();
+                while (_items.Count == 0) Monitor.Wait(_gate);
                 int item = _items.Dequeue();
-                _gate.PulseAll();
+                Monitor.PulseAll(_gate);
                 return item;
             }
         }

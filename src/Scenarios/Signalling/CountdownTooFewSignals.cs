@@ -46,8 +46,8 @@ public sealed class CountdownTooFewSignals : Scenario<ICompletionTracker, Countd
     /// <inheritdoc />
     protected override void Run(ICompletionTracker tracker)
     {
-        var first = new ControlledThread(tracker.WorkerFinished, "worker1");
-        var second = new ControlledThread(tracker.WorkerFinished, "worker2");
+        var first = new Thread(tracker.WorkerFinished) { Name = "worker1" };
+        var second = new Thread(tracker.WorkerFinished) { Name = "worker2" };
         first.Start();
         second.Start();
         tracker.WaitForAll();
@@ -58,14 +58,13 @@ public sealed class CountdownTooFewSignals : Scenario<ICompletionTracker, Countd
     /// <summary>Counts with a racy read-modify-write and signals when it sees the total.</summary>
     public sealed class Buggy : ICompletionTracker
     {
-        private readonly CountdownEvent _allDone = new(1, "all-done");
-        private readonly Shared<int> _finished = new(0, "finished");
+        private readonly CountdownEvent _allDone = new(1);
+        private int _finished;
 
         /// <inheritdoc />
         public void WorkerFinished()
         {
-            int finished = _finished.Read() + 1;
-            _finished.Write(finished);
+            int finished = ++_finished;
             if (finished == ICompletionTracker.Workers) _allDone.Signal();
         }
 
@@ -76,7 +75,7 @@ public sealed class CountdownTooFewSignals : Scenario<ICompletionTracker, Countd
     /// <summary>One signal per worker, counted by the event itself.</summary>
     public sealed class Fixed : ICompletionTracker
     {
-        private readonly CountdownEvent _allDone = new(ICompletionTracker.Workers, "all-done");
+        private readonly CountdownEvent _allDone = new(ICompletionTracker.Workers);
 
         /// <inheritdoc />
         public void WorkerFinished() => _allDone.Signal();

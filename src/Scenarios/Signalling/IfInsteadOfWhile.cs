@@ -41,20 +41,20 @@ public sealed class IfInsteadOfWhile : Scenario<IBlockingQueue, IfInsteadOfWhile
     /// <inheritdoc />
     public override string Oracle => "both Take calls return without an exception and the consumers get exactly the items 1 and 2";
 
-    /// <summary>Four threads: DFS is bounded to schedules with at most 3 preemptions (about 15,000 schedules).</summary>
-    public override int? FixedDfsPreemptionBound => 3;
+    /// <summary>Four threads, every queue access a scheduling point: DFS is bounded to schedules with at most 2 preemptions (about 15,000 schedules).</summary>
+    public override int? FixedDfsPreemptionBound => 2;
 
     /// <inheritdoc />
     protected override void Run(IBlockingQueue queue)
     {
         int[] taken = new int[2];
-        var producer = new ControlledThread(() =>
+        var producer = new Thread(() =>
         {
             queue.Put(1);
             queue.Put(2);
-        }, "producer");
-        var first = new ControlledThread(() => taken[0] = queue.Take(), "consumer1");
-        var second = new ControlledThread(() => taken[1] = queue.Take(), "consumer2");
+        }) { Name = "producer" };
+        var first = new Thread(() => taken[0] = queue.Take()) { Name = "consumer1" };
+        var second = new Thread(() => taken[1] = queue.Take()) { Name = "consumer2" };
         first.Start();
         second.Start();
         producer.Start();
@@ -68,25 +68,25 @@ public sealed class IfInsteadOfWhile : Scenario<IBlockingQueue, IfInsteadOfWhile
     /// <summary>Waits once, under an 'if'.</summary>
     public sealed class Buggy : IBlockingQueue
     {
-        private readonly Lock _gate = new("queue-lock");
+        private readonly object _gate = new();
         private readonly Queue<int> _items = new();
 
         /// <inheritdoc />
         public void Put(int item)
         {
-            using (_gate.EnterScope())
+            lock (_gate)
             {
                 _items.Enqueue(item);
-                _gate.Pulse();
+                Monitor.Pulse(_gate);
             }
         }
 
         /// <inheritdoc />
         public int Take()
         {
-            using (_gate.EnterScope())
+            lock (_gate)
             {
-                if (_items.Count == 0) _gate.Wait();
+                if (_items.Count == 0) Monitor.Wait(_gate);
                 return _items.Dequeue();
             }
         }
@@ -95,25 +95,25 @@ public sealed class IfInsteadOfWhile : Scenario<IBlockingQueue, IfInsteadOfWhile
     /// <summary>Waits in a loop that re-checks the condition.</summary>
     public sealed class Fixed : IBlockingQueue
     {
-        private readonly Lock _gate = new("queue-lock");
+        private readonly object _gate = new();
         private readonly Queue<int> _items = new();
 
         /// <inheritdoc />
         public void Put(int item)
         {
-            using (_gate.EnterScope())
+            lock (_gate)
             {
                 _items.Enqueue(item);
-                _gate.Pulse();
+                Monitor.Pulse(_gate);
             }
         }
 
         /// <inheritdoc />
         public int Take()
         {
-            using (_gate.EnterScope())
+            lock (_gate)
             {
-                while (_items.Count == 0) _gate.Wait();
+                while (_items.Count == 0) Monitor.Wait(_gate);
                 return _items.Dequeue();
             }
         }

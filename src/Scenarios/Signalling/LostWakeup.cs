@@ -43,8 +43,8 @@ public sealed class LostWakeup : Scenario<IGoSignal, LostWakeup.Buggy, LostWakeu
     /// <inheritdoc />
     protected override void Run(IGoSignal signal)
     {
-        var waiter = new ControlledThread(signal.Await, "waiter");
-        var signaller = new ControlledThread(signal.Signal, "signaller");
+        var waiter = new Thread(signal.Await) { Name = "waiter" };
+        var signaller = new Thread(signal.Signal) { Name = "signaller" };
         waiter.Start();
         signaller.Start();
         waiter.Join();
@@ -54,43 +54,43 @@ public sealed class LostWakeup : Scenario<IGoSignal, LostWakeup.Buggy, LostWakeu
     /// <summary>Waits for a pulse, with nothing that remembers a pulse that came earlier.</summary>
     public sealed class Buggy : IGoSignal
     {
-        private readonly Lock _gate = new("go-lock");
+        private readonly object _gate = new();
 
         /// <inheritdoc />
         public void Signal()
         {
-            using (_gate.EnterScope()) _gate.Pulse();
+            lock (_gate) Monitor.Pulse(_gate);
         }
 
         /// <inheritdoc />
         public void Await()
         {
-            using (_gate.EnterScope()) _gate.Wait();
+            lock (_gate) Monitor.Wait(_gate);
         }
     }
 
     /// <summary>Waits for a flag, which remembers the signal.</summary>
     public sealed class Fixed : IGoSignal
     {
-        private readonly Lock _gate = new("go-lock");
+        private readonly object _gate = new();
         private bool _signalled;
 
         /// <inheritdoc />
         public void Signal()
         {
-            using (_gate.EnterScope())
+            lock (_gate)
             {
                 _signalled = true;
-                _gate.PulseAll();
+                Monitor.PulseAll(_gate);
             }
         }
 
         /// <inheritdoc />
         public void Await()
         {
-            using (_gate.EnterScope())
+            lock (_gate)
             {
-                while (!_signalled) _gate.Wait();
+                while (!_signalled) Monitor.Wait(_gate);
             }
         }
     }

@@ -41,41 +41,36 @@ public sealed class SemaphoreMintedCoin : Scenario<IConnectionPool, SemaphoreMin
     /// <inheritdoc />
     public override string Oracle => "inside work, the harness's atomic count of connection users is exactly 1";
 
-    /// <summary>Timed waits double the choices: DFS is bounded to schedules with at most 3 preemptions (about 1,200 schedules).</summary>
+    /// <summary>Timed waits double the choices: DFS is bounded to schedules with at most 3 preemptions (about 3,400 schedules).</summary>
     public override int? FixedDfsPreemptionBound => 3;
 
     /// <inheritdoc />
     protected override void Run(IConnectionPool pool)
     {
-        var users = new UserCount();
+        int users = 0;
         void Work()
         {
-            int inside = Interlocked.Increment(ref users.Count);
+            int inside = Interlocked.Increment(ref users);
             Specification.Assert(inside == 1, $"{inside} threads use the single connection at once, expected at most 1");
-            Interlocked.Decrement(ref users.Count);
+            Interlocked.Decrement(ref users);
         }
         void Client()
         {
             pool.TryUse(Work);
             pool.TryUse(Work);
         }
-        var first = new ControlledThread(Client, "client1");
-        var second = new ControlledThread(Client, "client2");
+        var first = new Thread(Client) { Name = "client1" };
+        var second = new Thread(Client) { Name = "client2" };
         first.Start();
         second.Start();
         first.Join();
         second.Join();
     }
 
-    private sealed class UserCount
-    {
-        public int Count;
-    }
-
     /// <summary>Releases in a finally that also covers the timed-out wait.</summary>
     public sealed class Buggy : IConnectionPool
     {
-        private readonly SemaphoreSlim _connections = new(1, name: "connections");
+        private readonly SemaphoreSlim _connections = new(1);
 
         /// <inheritdoc />
         public bool TryUse(Action work)
@@ -96,7 +91,7 @@ public sealed class SemaphoreMintedCoin : Scenario<IConnectionPool, SemaphoreMin
     /// <summary>Releases only after a successful wait.</summary>
     public sealed class Fixed : IConnectionPool
     {
-        private readonly SemaphoreSlim _connections = new(1, name: "connections");
+        private readonly SemaphoreSlim _connections = new(1);
 
         /// <inheritdoc />
         public bool TryUse(Action work)

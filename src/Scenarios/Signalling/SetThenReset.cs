@@ -43,8 +43,8 @@ public sealed class SetThenReset : Scenario<IStartGate, SetThenReset.Buggy, SetT
     /// <inheritdoc />
     protected override void Run(IStartGate gate)
     {
-        var worker = new ControlledThread(gate.AwaitOpen, "worker");
-        var coordinator = new ControlledThread(gate.Open, "coordinator");
+        var worker = new Thread(gate.AwaitOpen) { Name = "worker" };
+        var coordinator = new Thread(gate.Open) { Name = "coordinator" };
         worker.Start();
         coordinator.Start();
         worker.Join();
@@ -54,28 +54,28 @@ public sealed class SetThenReset : Scenario<IStartGate, SetThenReset.Buggy, SetT
     /// <summary>Pulses the event: set, then reset straight away.</summary>
     public sealed class Buggy : IStartGate
     {
-        private readonly ManualResetEventSlim _open = new(false, "gate-open");
+        private readonly ManualResetEventSlim _gateOpen = new(false);
 
         /// <inheritdoc />
         public void Open()
         {
-            _open.Set();
-            _open.Reset(); // meant to let through only the workers waiting right now
+            _gateOpen.Set();
+            _gateOpen.Reset(); // meant to let through only the workers waiting right now
         }
 
         /// <inheritdoc />
-        public void AwaitOpen() => _open.Wait();
+        public void AwaitOpen() => _gateOpen.Wait();
     }
 
     /// <summary>Leaves the event set: an open gate stays open.</summary>
     public sealed class Fixed : IStartGate
     {
-        private readonly ManualResetEventSlim _open = new(false, "gate-open");
+        private readonly ManualResetEventSlim _gateOpen = new(false);
 
         /// <inheritdoc />
-        public void Open() => _open.Set();
+        public void Open() => _gateOpen.Set();
 
         /// <inheritdoc />
-        public void AwaitOpen() => _open.Wait();
+        public void AwaitOpen() => _gateOpen.Wait();
     }
 }

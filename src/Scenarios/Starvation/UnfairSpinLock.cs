@@ -55,33 +55,43 @@ public sealed class UnfairSpinLock : Scenario<ISpinLock, UnfairSpinLock.Buggy, U
     /// <summary>400 iterations (the fair quarter judges bypass) of at most 300 steps: spinning makes schedules long.</summary>
     public override ExplorationOptions Budget => StandardBudget.WithIterations(400).WithMaxSteps(300);
 
-    /// <summary>The fixed variant spins, so DFS is bounded to schedules with at most 2 preemptions (about 11,000 schedules).</summary>
+    /// <summary>The fixed variant spins, so DFS is bounded to schedules with at most 2 preemptions (about 15,500 schedules).</summary>
     public override int? FixedDfsPreemptionBound => 2;
 
     /// <inheritdoc />
     protected override void Run(ISpinLock spinLock)
     {
-        var bypass = new BoundedBypassMonitor("the spin lock", BypassBound);
-        var work = new Shared<int>(0, "work");
-        void Worker()
-        {
-            for (int round = 0; round < Rounds; round++)
-            {
-                bypass.Waiting();
-                spinLock.Enter();
-                bypass.Entered();
-                work.Write(work.Read() + 1);
-                spinLock.Exit();
-            }
-        }
-        var first = new ControlledThread(Worker, "T1");
-        var second = new ControlledThread(Worker, "T2");
+        var work = new Work(spinLock, new BoundedBypassMonitor("the spin lock", BypassBound));
+        var first = new Thread(work.DoRounds) { Name = "T1" };
+        var second = new Thread(work.DoRounds) { Name = "T2" };
         first.Start();
         second.Start();
         first.Join();
         second.Join();
-        int done = work.Read();
-        Specification.Assert(done == 2 * Rounds, $"{done} units of work were done, expected {2 * Rounds}");
+        Specification.Assert(work.Done == 2 * Rounds, $"{work.Done} units of work were done, expected {2 * Rounds}");
+    }
+
+    /// <summary>Work done under the spin lock under test, with the bypass monitor watching every waiter.</summary>
+    private sealed class Work(ISpinLock spinLock, BoundedBypassMonitor bypass)
+    {
+        private readonly ISpinLock _spinLock = spinLock;
+        private readonly BoundedBypassMonitor _bypass = bypass;
+
+        /// <summary>Units of work done, counted under the lock.</summary>
+        public int Done;
+
+        /// <summary>One thread's rounds: wait for the lock, do a unit of work under it, release it, and go again at once.</summary>
+        public void DoRounds()
+        {
+            for (int round = 0; round < Rounds; round++)
+            {
+                _bypass.Waiting();
+                _spinLock.Enter();
+                _bypass.Entered();
+                Done++;
+                _spinLock.Exit();
+            }
+        }
     }
 
     /// <summary>Test-and-set in a retry loop: mutual exclusion, but no order among waiters.</summary>
@@ -92,7 +102,7 @@ public sealed class UnfairSpinLock : Scenario<ISpinLock, UnfairSpinLock.Buggy, U
         /// <inheritdoc />
         public void Enter()
         {
-            while (Interlocked.CompareExchange(ref _taken, 1, 0) != 0) ControlledThread.Yield();
+            while (Interlocked.CompareExchange(ref _taken, 1, 0) != 0) Thread.Yield();
         }
 
         /// <inheritdoc />
@@ -109,7 +119,7 @@ public sealed class UnfairSpinLock : Scenario<ISpinLock, UnfairSpinLock.Buggy, U
         public void Enter()
         {
             int ticket = Interlocked.Increment(ref _nextTicket) - 1;
-            while (Volatile.Read(ref _nowServing) != ticket) ControlledThread.Yield();
+            while (Volatile.Read(ref _nowServing) != ticket) Thread.Yield();
         }
 
         /// <inheritdoc />

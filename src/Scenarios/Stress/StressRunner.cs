@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Lab.Scenarios.MemoryModel;
 using Lab.Systematic.Specifications;
-using Real = System.Threading;
 
 namespace Lab.Scenarios.Stress;
 
@@ -25,7 +24,7 @@ public sealed record StressOptions
 }
 
 /// <summary>
-/// Runs a scenario's harness for real, with real threads (outside any exploration every controlled primitive is the
+/// Runs a scenario's harness for real, with real threads (outside any exploration every primitive, controlled or rewritten, is the
 /// .NET one), over and over, and counts the runs where the bug showed. This is what "run it many times and hope"
 /// testing achieves, for comparison with systematic exploration.
 /// </summary>
@@ -81,21 +80,20 @@ public static class StressRunner
         };
     }
 
-    /// <summary>Runs the harness body once on a fresh background thread; a run that outlives the timeout is abandoned.</summary>
+    /// <summary>
+    /// Runs the harness body once on a fresh background thread; a run that outlives the timeout is abandoned. The
+    /// failure is the first exception of the body or of any thread it started.
+    /// </summary>
     private static Exception? RunOnce(Action body, TimeSpan timeout, out bool hung)
     {
-        Exception? failure = null;
+        var run = new RealRun();
         // Never disposed: an abandoned run may still set it much later.
-        var done = new Real.ManualResetEventSlim(false);
-        var thread = new Real.Thread(() =>
+        var done = new ManualResetEventSlim(false);
+        var thread = new Thread(() =>
         {
             try
             {
-                body();
-            }
-            catch (Exception exception)
-            {
-                failure = exception;
+                run.Execute(body);
             }
             finally
             {
@@ -104,7 +102,7 @@ public static class StressRunner
         }) { IsBackground = true, Name = "stress-run" };
         thread.Start();
         hung = !done.Wait(timeout);
-        return hung ? null : failure;
+        return hung ? null : run.Failure;
     }
 
     /// <summary>
@@ -124,8 +122,8 @@ public static class StressRunner
             for (int i = 0; i < Batch; i++) litmus[i] = (IStoreBufferingLitmus)factory();
             int[] r1 = new int[Batch], r2 = new int[Batch];
             var arrivals = new int[2];
-            var left = new Real.Thread(() => RunSide(litmus, r1, arrivals, me: 0, left: true)) { IsBackground = true, Name = "litmus-left" };
-            var right = new Real.Thread(() => RunSide(litmus, r2, arrivals, me: 1, left: false)) { IsBackground = true, Name = "litmus-right" };
+            var left = new Thread(() => RunSide(litmus, r1, arrivals, me: 0, left: true)) { IsBackground = true, Name = "litmus-left" };
+            var right = new Thread(() => RunSide(litmus, r2, arrivals, me: 1, left: false)) { IsBackground = true, Name = "litmus-right" };
             left.Start();
             right.Start();
             left.Join();
@@ -141,9 +139,9 @@ public static class StressRunner
         for (int i = 0; i < litmus.Length; i++)
         {
             // A two-party barrier: announce round i, wait until the other side has announced it too.
-            Real.Volatile.Write(ref arrivals[me], i + 1);
-            var spin = new Real.SpinWait();
-            while (Real.Volatile.Read(ref arrivals[1 - me]) < i + 1) spin.SpinOnce(sleep1Threshold: -1);
+            Volatile.Write(ref arrivals[me], i + 1);
+            var spin = new SpinWait();
+            while (Volatile.Read(ref arrivals[1 - me]) < i + 1) spin.SpinOnce(sleep1Threshold: -1);
             results[i] = left ? litmus[i].Left() : litmus[i].Right();
         }
     }
