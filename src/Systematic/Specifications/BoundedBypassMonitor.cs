@@ -32,7 +32,11 @@ public sealed class BoundedBypassMonitor
     /// <summary>The calling thread starts waiting to enter.</summary>
     public void Waiting([CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
     {
-        if (_runtime is null) return;
+        if (_runtime is null)
+        {
+            SpecificationObserver.Outside?.Waiting(this);
+            return;
+        }
         ControlledOperation operation = _runtime.Enter("BoundedBypassMonitor.Waiting");
         _runtime.Record(operation, "waiting", Name, file, line);
         _waiting.TryAdd(operation, new Bypasses(0, operation.StepsTaken));
@@ -41,7 +45,11 @@ public sealed class BoundedBypassMonitor
     /// <summary>The calling thread entered: every other waiter has been bypassed once more.</summary>
     public void Entered([CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
     {
-        if (_runtime is null) return;
+        if (_runtime is null)
+        {
+            SpecificationObserver.Outside?.Entered(this);
+            return;
+        }
         ControlledOperation operation = _runtime.Enter("BoundedBypassMonitor.Entered");
         _waiting.Remove(operation);
         _runtime.Record(operation, "entered", Name, file, line);
