@@ -35,7 +35,7 @@ internal sealed class CoyoteSpecificationObserver : ISpecificationObserver
     private static void Raise(BoundedBypassMonitor monitor, bool entered)
     {
         int thread = Environment.CurrentManagedThreadId;
-        string name = Thread.CurrentThread.Name ?? $"thread {thread}";
+        string name = CoyoteThreadName.Current ?? $"thread {thread}";
         CoyoteSpecification.Monitor<BypassMonitor>(new BypassEvent(monitor, monitor.Name, monitor.Bound, thread, name, entered));
     }
 }

@@ -29,6 +29,12 @@ public sealed record CoyoteOptions
     /// <summary>How many steps a monitor may stay hot on a fair iteration; null keeps Coyote's (half the fair step bound).</summary>
     public int? LivenessTemperatureThreshold { get; init; }
 
+    /// <summary>
+    /// How long nothing may move before Coyote's timer reports a "potential deadlock or hang" (uncontrolled blocking, e.g.
+    /// ManualResetEventSlim); null keeps Coyote's 1,000 ms.
+    /// </summary>
+    public int? DeadlockTimeoutMilliseconds { get; init; }
+
     /// <summary>Whether plain instance-field loads and stores are scheduling points (Coyote's memory-access mode; default off).</summary>
     public bool MemoryAccessRaces { get; init; }
 
@@ -49,6 +55,9 @@ public sealed record CoyoteOptions
 
     /// <summary>Returns a copy with another liveness temperature threshold.</summary>
     public CoyoteOptions WithLivenessTemperatureThreshold(int steps) => this with { LivenessTemperatureThreshold = Positive(steps, nameof(steps)) };
+
+    /// <summary>Returns a copy with another timer for potential deadlocks.</summary>
+    public CoyoteOptions WithDeadlockTimeout(int milliseconds) => this with { DeadlockTimeoutMilliseconds = Positive(milliseconds, nameof(milliseconds)) };
 
     /// <summary>Returns a copy with memory-access mode on or off.</summary>
     public CoyoteOptions WithMemoryAccessRaces(bool enabled = true) => this with { MemoryAccessRaces = enabled };
@@ -72,6 +81,7 @@ public sealed record CoyoteOptions
         if (MaxSteps is { } steps) text += $", max steps {steps}";
         if (LivenessTemperatureThreshold is { } threshold) text += $", liveness threshold {threshold}";
         if (MemoryAccessRaces) text += ", memory-access races";
+        if (DeadlockTimeoutMilliseconds is { } timeout) text += $", deadlock timeout {timeout} ms";
         return text;
     }
 
@@ -86,6 +96,7 @@ public sealed record CoyoteOptions
             .WithMemoryAccessRaceCheckingEnabled(MemoryAccessRaces);
         if (MaxSteps is { } steps) configuration = configuration.WithMaxSchedulingSteps((uint)steps, (uint)steps);
         if (LivenessTemperatureThreshold is { } threshold) configuration = configuration.WithLivenessTemperatureThreshold((uint)threshold);
+        if (DeadlockTimeoutMilliseconds is { } timeout) configuration = configuration.WithDeadlockTimeout((uint)timeout);
         configuration = Strategy switch
         {
             CoyoteStrategy.Portfolio => configuration,

@@ -52,6 +52,7 @@ public static class CoyoteTraceFile
                 ["maxSteps"] = options.MaxSteps,
                 ["livenessTemperatureThreshold"] = options.LivenessTemperatureThreshold,
                 ["memoryAccessRaces"] = options.MemoryAccessRaces,
+                ["deadlockTimeoutMilliseconds"] = options.DeadlockTimeoutMilliseconds,
             },
             ["coyoteTrace"] = JsonNode.Parse(trace.ReproducibleTrace),
         };
@@ -91,6 +92,7 @@ public static class CoyoteTraceFile
                     MaxSteps = (int?)options["maxSteps"],
                     LivenessTemperatureThreshold = (int?)options["livenessTemperatureThreshold"],
                     MemoryAccessRaces = (bool)Required(options, "memoryAccessRaces", path),
+                    DeadlockTimeoutMilliseconds = (int?)options["deadlockTimeoutMilliseconds"],
                 },
                 ReproducibleTrace = Required(root, "coyoteTrace", path).ToJsonString(),
             };
