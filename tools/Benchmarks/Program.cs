@@ -8,12 +8,13 @@ return which switch
     "engine" => EngineBenchmark.Run(args[1..]),
     "hazards" => HazardsBenchmark.Run(args[1..]),
     "explore-parallel" => ParallelExplorationBenchmark.Run(args[1..]),
+    "dpor" => DporBenchmark.Run(args[1..]),
     "coyote" => CoyoteBenchmark.Run(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tools/Benchmarks -- engine|hazards|explore-parallel|coyote");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tools/Benchmarks -- engine|hazards|explore-parallel|dpor|coyote");
     return 1;
 }

@@ -28,6 +28,7 @@ public static class LabApplication
         root.Add(GradeCommand.Create(console));
         root.Add(GradeOneCommand.Create(console));
         root.Add(BenchCommand.Create(console));
+        root.Add(RewriteCommand.Create(console));
         return root;
     }
 }

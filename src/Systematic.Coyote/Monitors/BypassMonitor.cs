@@ -14,7 +14,7 @@ internal sealed class BypassMonitor : CoyoteMonitor
     /// <summary>Opens every assertion message, so the report maps to Starvation.</summary>
     internal const string MessagePrefix = "bounded bypass: ";
 
-    private readonly Dictionary<(object Monitor, int Thread), (int Count, string Name)> _bypasses = [];
+    private readonly Dictionary<(object Monitor, int Thread), (int Count, string Name, string? Side)> _bypasses = [];
 
     [Start]
     [Cold]
@@ -34,15 +34,16 @@ internal sealed class BypassMonitor : CoyoteMonitor
         var bypass = (BypassEvent)e;
         if (!bypass.Entered)
         {
-            _bypasses.TryAdd((bypass.Monitor, bypass.Thread), (0, bypass.ThreadName));
+            _bypasses.TryAdd((bypass.Monitor, bypass.Thread), (0, bypass.ThreadName, bypass.Side));
         }
         else
         {
             _bypasses.Remove((bypass.Monitor, bypass.Thread));
             foreach ((object Monitor, int Thread) waiter in _bypasses.Keys.Where(k => ReferenceEquals(k.Monitor, bypass.Monitor)).ToList())
             {
-                (int count, string name) = _bypasses[waiter];
-                _bypasses[waiter] = (++count, name);
+                (int count, string name, string? side) = _bypasses[waiter];
+                if (bypass.Side is not null && side == bypass.Side) continue;
+                _bypasses[waiter] = (++count, name, side);
                 Assert(count <= bypass.Bound, "{0}", $"{MessagePrefix}{name} waited to enter '{bypass.Section}' while others entered {count} times (bound {bypass.Bound}), the last time {bypass.ThreadName}");
             }
         }

@@ -27,15 +27,15 @@ internal sealed class CoyoteSpecificationObserver : ISpecificationObserver
     }
 
     /// <inheritdoc />
-    public void Waiting(BoundedBypassMonitor monitor) => Raise(monitor, entered: false);
+    public void Waiting(BoundedBypassMonitor monitor, BypassSide? side) => Raise(monitor, side, entered: false);
 
     /// <inheritdoc />
-    public void Entered(BoundedBypassMonitor monitor) => Raise(monitor, entered: true);
+    public void Entered(BoundedBypassMonitor monitor, BypassSide? side) => Raise(monitor, side, entered: true);
 
-    private static void Raise(BoundedBypassMonitor monitor, bool entered)
+    private static void Raise(BoundedBypassMonitor monitor, BypassSide? side, bool entered)
     {
         int thread = Environment.CurrentManagedThreadId;
         string name = CoyoteThreadName.Current ?? $"thread {thread}";
-        CoyoteSpecification.Monitor<BypassMonitor>(new BypassEvent(monitor, monitor.Name, monitor.Bound, thread, name, entered));
+        CoyoteSpecification.Monitor<BypassMonitor>(new BypassEvent(monitor, monitor.Name, monitor.Bound, thread, name, side?.Name, entered));
     }
 }

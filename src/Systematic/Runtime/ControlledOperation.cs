@@ -18,10 +18,11 @@ internal sealed class ControlledOperation(ControlledRuntime runtime, int id, str
     public OperationStatus Status { get; set; } = OperationStatus.NotStarted;
 
     /// <summary>
-    /// Set when the operation is first scheduled: the decision that started it already chose its first visible step,
-    /// so asking again at that step would only duplicate schedules.
+    /// Set only for "main", which runs alone until it starts a thread, so a decision before its first visible step
+    /// would have one option. Every other operation's first visible step gets a decision of its own: the plain code it
+    /// runs before that step (a check of a plain field or collection) is a step, interleaved like any other.
     /// </summary>
-    public bool SkipNextPoint { get; set; } = true;
+    public bool SkipNextPoint { get; set; }
 
     public PooledThread? Thread { get; set; }
 

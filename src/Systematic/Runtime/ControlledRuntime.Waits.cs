@@ -10,16 +10,24 @@ internal sealed partial class ControlledRuntime
     public bool WaitUntil(ControlledOperation operation, IWaitResource resource, string action, Func<bool> canProceed,
         int millisecondsTimeout, string file, int line)
     {
-        if (canProceed()) return true;
+        bool timed = millisecondsTimeout > 0;
+        if (canProceed()) return CountTimedWait(timed, file, line, timedOut: false);
         if (millisecondsTimeout == 0)
         {
             Record(operation, action + " failed", resource.Name, file, line);
             return false;
         }
         Record(operation, action + " blocks", resource.Name, file, line);
-        if (Block(operation, resource, action, canProceed, timed: millisecondsTimeout != Timeout.Infinite)) return true;
+        if (Block(operation, resource, action, canProceed, timed)) return CountTimedWait(timed, file, line, timedOut: false);
         Record(operation, action + " timed out", resource.Name, file, line);
-        return false;
+        return CountTimedWait(timed, file, line, timedOut: true);
+    }
+
+    /// <summary>Notes how a wait with a finite, non-zero timeout ended; returns whether it was satisfied.</summary>
+    public bool CountTimedWait(bool timed, string file, int line, bool timedOut)
+    {
+        if (timed) TimedWaits.Add(new TimedWaitOutcome(file, line, timedOut));
+        return !timedOut;
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Lab.Systematic.Detection;
 using Lab.Systematic.Specifications;
 using Lab.Systematic.Strategies;
+using Lab.Systematic.Strategies.Dpor;
 using Lab.Systematic.Testing;
 using Lab.Systematic.Traces;
 
@@ -19,6 +20,7 @@ internal sealed partial class ControlledRuntime
 
     private readonly ExplorationOptions _options;
     private readonly ISchedulingStrategy _strategy;
+    private readonly IStepObserver? _observer;
     private readonly OperationThreadPool _pool;
     private readonly IReadOnlyList<string>? _expectedOperations;
     private readonly ManualResetEventSlim _iterationDone;
@@ -42,8 +44,12 @@ internal sealed partial class ControlledRuntime
         Decisions = buffers.Decisions;
         Steps = buffers.Steps;
         PreemptionPoints = buffers.PreemptionPoints;
+        ObjectModels = buffers.ObjectModels;
+        MemoryLocations = buffers.MemoryLocations;
+        TimedWaits = buffers.TimedWaits;
         _options = options;
         _strategy = strategy;
+        _observer = strategy as IStepObserver;
         _pool = pool;
         _expectedOperations = expectedOperations;
         _fair = strategy.IsFair;
@@ -62,6 +68,12 @@ internal sealed partial class ControlledRuntime
 
     public RaceDetector? Races { get; }
 
+    /// <summary>This iteration's controlled models of real objects used by rewritten code, keyed by identity (see Interception).</summary>
+    public Dictionary<object, object> ObjectModels { get; }
+
+    /// <summary>This iteration's plain memory locations touched by rewritten code and their race-detection histories.</summary>
+    public Dictionary<Interception.MemoryLocation, SharedAccessHistory> MemoryLocations { get; }
+
     public IReadOnlyList<ControlledOperation> Operations => _operations;
 
     public BugReport? Bug => Volatile.Read(ref _bug);
@@ -70,6 +82,9 @@ internal sealed partial class ControlledRuntime
 
     /// <summary>Decisions that switched away from an operation that could have gone on, and which operation that was.</summary>
     public List<PreemptionPoint> PreemptionPoints { get; }
+
+    /// <summary>How each timed wait of this iteration ended (satisfied or timed out), in order.</summary>
+    public List<TimedWaitOutcome> TimedWaits { get; }
 
     /// <summary>How many times the schedule preempted an operation.</summary>
     public int Preemptions => PreemptionPoints.Count;
@@ -127,8 +142,9 @@ internal sealed partial class ControlledRuntime
                 $"replay diverged: the program created operation #{id} '{unique}' where the trace has {expected}. " +
                 "The code changed since the trace was recorded; record a new trace by exploring again."));
         }
-        var operation = new ControlledOperation(this, id, unique, body);
+        var operation = new ControlledOperation(this, id, unique, body) { SkipNextPoint = parent is null };
         _operations.Add(operation);
+        _observer?.OnCreated(id, unique);
         operation.Thread = carrier ?? _pool.Rent();
         operation.Thread.Assign(operation);
         Races?.OnCreate(operation, parent);
@@ -186,6 +202,7 @@ internal sealed partial class ControlledRuntime
     public bool Block(ControlledOperation operation, IWaitResource resource, string action, Func<bool> canProceed, bool timed)
     {
         operation.BlockOn(resource, action, canProceed, timed);
+        _observer?.OnBlocked(operation.Id, resource.Name, timed);
         Decide(operation);
         bool satisfied = operation.CanProceed;
         operation.Unblock();
@@ -198,6 +215,7 @@ internal sealed partial class ControlledRuntime
         operation.SkipNextPoint = false;
         operation.StepsTaken++;
         Steps.Add(new StepRecord(operation.Id, action, resource, file, line, value));
+        _observer?.OnStep(operation.Id, action, resource);
     }
 
     public bool ChooseBoolean(ControlledOperation operation)
@@ -350,6 +368,7 @@ internal sealed partial class ControlledRuntime
     private void Complete(ControlledOperation operation)
     {
         operation.Status = OperationStatus.Completed;
+        _observer?.OnCompleted(operation.Id);
         Races?.OnComplete(operation);
         PooledThread thread = operation.Thread!;
         ControlledOperation? next = _canceled ? null : PickNext(operation);

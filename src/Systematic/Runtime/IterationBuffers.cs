@@ -23,6 +23,14 @@ internal sealed class IterationBuffers
 
     public List<PreemptionPoint> PreemptionPoints { get; } = [];
 
+    /// <summary>Real objects used by rewritten code (locked objects, threads, semaphores) mapped to their controlled models, by identity.</summary>
+    public Dictionary<object, object> ObjectModels { get; } = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Plain memory locations (fields, array elements, collections) touched by rewritten code, with their access histories.</summary>
+    public Dictionary<Interception.MemoryLocation, Detection.SharedAccessHistory> MemoryLocations { get; } = [];
+
+    public List<TimedWaitOutcome> TimedWaits { get; } = [];
+
     /// <summary>Signalled by the last operation of an iteration; reused because only one iteration runs per worker at a time.</summary>
     public ManualResetEventSlim IterationDone { get; } = new(false, spinCount: BatonSpin.Count);
 
@@ -35,6 +43,9 @@ internal sealed class IterationBuffers
         Enabled.Clear();
         Monitors.Clear();
         PreemptionPoints.Clear();
+        ObjectModels.Clear();
+        MemoryLocations.Clear();
+        TimedWaits.Clear();
         return this;
     }
 }

@@ -9,9 +9,9 @@ public interface ISpecificationObserver
     /// <summary>A liveness monitor turned hot (<paramref name="hot"/> true) or cold.</summary>
     void TemperatureChanged(LivenessMonitor monitor, bool hot);
 
-    /// <summary>The calling thread started waiting to enter the bypass monitor's critical section.</summary>
-    void Waiting(BoundedBypassMonitor monitor);
+    /// <summary>The calling thread (of <paramref name="side"/>, if given) started waiting to enter the bypass monitor's critical section.</summary>
+    void Waiting(BoundedBypassMonitor monitor, BypassSide? side);
 
-    /// <summary>The calling thread entered the bypass monitor's critical section.</summary>
-    void Entered(BoundedBypassMonitor monitor);
+    /// <summary>The calling thread (of <paramref name="side"/>, if given) entered the bypass monitor's critical section.</summary>
+    void Entered(BoundedBypassMonitor monitor, BypassSide? side);
 }

@@ -2,14 +2,19 @@ namespace Lab.Systematic.Strategies;
 
 /// <summary>
 /// Exhaustive depth-first search over every choice, optionally preemption-bounded (Musuvathi and Qadeer, PLDI 2007).
-/// Stateless: each iteration replays the path prefix and takes the next untried branch at the deepest open choice.
-/// Continuing the current operation is always tried first, so low-preemption schedules come early.
+/// Stateless: each iteration replays a path from the root of the choice tree it keeps. Scheduling choices are
+/// searched depth first, continuing the current operation first, so low-preemption schedules come early. Data
+/// choices (<c>Choice</c>) take their values in turn, one iteration each, and each value keeps its own depth-first
+/// search below it: a capped search spends its budget on every value of an early choice instead of only the first.
 /// </summary>
 public sealed class DfsStrategy : ISchedulingStrategy
 {
-    private readonly List<Branch> _path = [];
+    /// <summary>Stands in the child slot of a subtree that has been explored completely.</summary>
+    private static readonly Node Explored = new(0, isData: false);
+
+    private readonly List<(Node Node, int Child)> _taken = [];
     private readonly List<int> _options = [];
-    private int _position;
+    private Node? _root;
     private int _preemptions;
 
     /// <summary>Creates an exhaustive search; <paramref name="preemptionBound"/> null means unbounded.</summary>
@@ -34,22 +39,17 @@ public sealed class DfsStrategy : ISchedulingStrategy
     /// <inheritdoc />
     public bool PrepareIteration(int iteration)
     {
-        _position = 0;
         _preemptions = 0;
         if (iteration == 0)
         {
-            _path.Clear();
+            _root = null;
+            _taken.Clear();
             Exhausted = false;
             return true;
         }
-        while (_path.Count > 0 && _path[^1].Chosen + 1 >= _path[^1].Count) _path.RemoveAt(_path.Count - 1);
-        if (_path.Count == 0)
-        {
-            Exhausted = true;
-            return false;
-        }
-        _path[^1] = _path[^1] with { Chosen = _path[^1].Chosen + 1 };
-        return true;
+        if (!Exhausted) Exhausted = CloseLastPath();
+        _taken.Clear();
+        return !Exhausted;
     }
 
     /// <inheritdoc />
@@ -61,35 +61,89 @@ public sealed class DfsStrategy : ISchedulingStrategy
         {
             foreach (int id in enabled) if (id != current) _options.Add(id);
         }
-        int chosen = _options[Choose(_options.Count)];
+        int chosen = _options[Choose(_options.Count, isData: false)];
         if (current >= 0 && chosen != current) _preemptions++;
         return chosen;
     }
 
     /// <inheritdoc />
-    public bool NextBoolean(int step) => Choose(2) == 1;
+    public bool NextBoolean(int step) => Choose(2, isData: true) == 1;
 
     /// <inheritdoc />
-    public int NextInteger(int maxValue, int step) => Choose(maxValue);
+    public int NextInteger(int maxValue, int step) => Choose(maxValue, isData: true);
 
-    private int Choose(int count)
+    private int Choose(int count, bool isData)
     {
-        if (_position < _path.Count)
+        Node node;
+        if (_taken.Count == 0)
         {
-            Branch branch = _path[_position++];
-            if (branch.Count != count)
-            {
-                throw new NondeterminismException(
-                    $"DFS replayed the same choices but found {count} options where it saw {branch.Count} before " +
-                    $"(choice {_position}): the explored code depends on something uncontrolled (wall clock, System.Random, " +
-                    "a real thread or static state left over from an earlier iteration).");
-            }
-            return branch.Chosen;
+            node = _root ??= new Node(count, isData);
         }
-        _path.Add(new Branch(count, 0));
-        _position++;
-        return 0;
+        else
+        {
+            (Node parent, int slot) = _taken[^1];
+            node = parent.Children[slot] ??= new Node(count, isData);
+        }
+        if (node.Count != count || node.IsData != isData)
+        {
+            throw new NondeterminismException(
+                $"DFS replayed the same choices but found {count} options where it saw {node.Count} before " +
+                $"(choice {_taken.Count + 1}): the explored code depends on something uncontrolled (wall clock, System.Random, " +
+                "a real thread or static state left over from an earlier iteration).");
+        }
+        int child = node.Pick();
+        _taken.Add((node, child));
+        return child;
     }
 
-    private readonly record struct Branch(int Count, int Chosen);
+    /// <summary>Marks the path just run as explored, and every node above it whose children are now all explored; true when the root is.</summary>
+    private bool CloseLastPath()
+    {
+        if (_taken.Count == 0) return true;
+        for (int i = _taken.Count - 1; i >= 0; i--)
+        {
+            (Node node, int child) = _taken[i];
+            if (!node.MarkExplored(child)) return false;
+        }
+        return true;
+    }
+
+    /// <summary>One choice point of the tree: its children in progress, and which are explored.</summary>
+    private sealed class Node(int count, bool isData)
+    {
+        private int _remaining = count;
+        private int _next;
+
+        public int Count { get; } = count;
+
+        public bool IsData { get; } = isData;
+
+        /// <summary>Null: not tried yet; <see cref="Explored"/>: done; otherwise the subtree in progress.</summary>
+        public Node?[] Children { get; } = new Node?[count];
+
+        /// <summary>A scheduling choice takes its first unexplored option; a data choice the next unexplored one in turn.</summary>
+        public int Pick()
+        {
+            int start = IsData ? _next : 0;
+            for (int offset = 0; offset < Count; offset++)
+            {
+                int child = (start + offset) % Count;
+                if (ReferenceEquals(Children[child], Explored)) continue;
+                if (IsData) _next = (child + 1) % Count;
+                return child;
+            }
+            throw new InvalidOperationException("DFS walked into a subtree it had already explored");
+        }
+
+        /// <summary>Marks a child explored; true when that was the last one.</summary>
+        public bool MarkExplored(int child)
+        {
+            if (!ReferenceEquals(Children[child], Explored))
+            {
+                Children[child] = Explored;
+                _remaining--;
+            }
+            return _remaining == 0;
+        }
+    }
 }

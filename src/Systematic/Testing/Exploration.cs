@@ -35,7 +35,8 @@ internal sealed class Exploration(string testName, Action body, ExplorationOptio
         }).ToList();
         threads.ForEach(t => t.Start());
         Watch(threads, running);
-        return Report(strategies[0].Description);
+        TestReport report = Report(strategies[0].Description);
+        return strategies[0] is DporStrategy dpor ? Describe(report, dpor) : report;
     }
 
     /// <summary>
@@ -107,15 +108,17 @@ internal sealed class Exploration(string testName, Action body, ExplorationOptio
     {
         lock (_gate)
         {
-            _done[iteration] = new IterationRecord(Fingerprint(runtime.Decisions), runtime.StepCount, runtime.HitStepBound && runtime.Bug is null);
+            TimedWaitOutcome[]? waits = runtime.TimedWaits.Count == 0 ? null : runtime.TimedWaits.ToArray();
+            _done[iteration] = new IterationRecord(Fingerprint(runtime.Decisions), runtime.StepCount, runtime.HitStepBound && runtime.Bug is null, waits);
             if (runtime.Bug is { } bug && (_bug is null || iteration < _bug.Iteration))
             {
-                _bug = new Found(iteration, SingleRun.Capture(runtime, testName, strategyName, options, iteration, bug));
-                _stopAfter = iteration;
+                _bug = new Found(iteration, SingleRun.Capture(runtime, testName, strategyName, options, iteration, bug), _clock.Elapsed);
+                _stopAfter = Math.Min(_stopAfter, iteration);
             }
             if (runtime.Races?.FirstRace is { } race && (_race is null || iteration < _race.Iteration))
             {
-                _race = new Found(iteration, SingleRun.Capture(runtime, testName, strategyName, options, iteration, race));
+                _race = new Found(iteration, SingleRun.Capture(runtime, testName, strategyName, options, iteration, race), _clock.Elapsed);
+                if (!options.ContinueAfterDataRace) _stopAfter = Math.Min(_stopAfter, iteration);
             }
         }
     }
@@ -133,17 +136,19 @@ internal sealed class Exploration(string testName, Action body, ExplorationOptio
 
     private TestReport Report(string strategy)
     {
-        int limit = _bug?.Iteration ?? int.MaxValue;
+        Found? stoppingRace = options.ContinueAfterDataRace ? null : _race;
+        int limit = Math.Min(_bug?.Iteration ?? int.MaxValue, stoppingRace?.Iteration ?? int.MaxValue);
         var counted = _done.Where(entry => entry.Key <= limit).Select(entry => entry.Value).ToList();
         Found? race = _race is { } r && r.Iteration <= limit ? r : null;
-        Found? failure = _bug ?? race;
+        Found? failure = _bug is { } bug && bug.Iteration <= limit ? _bug : race;
         progress?.Report(new ExplorationProgress(counted.Count, options.Iterations, counted.Select(c => c.Fingerprint).Distinct().Count(), _clock.Elapsed));
         var report = new TestReport
         {
             TestName = testName, Strategy = strategy, Seed = options.Seed, Iterations = counted.Count,
             DistinctSchedules = counted.Select(c => c.Fingerprint).Distinct().Count(), TotalSteps = counted.Sum(c => (long)c.Steps),
             IterationsAtStepBound = counted.Count(c => c.AtStepBound), SpaceExhausted = _exhausted && failure is null,
-            FirstRace = race?.Trace.Bug, Elapsed = _clock.Elapsed,
+            FirstRace = race?.Trace.Bug, FirstRaceIteration = race?.Iteration, ContinuedAfterDataRace = options.ContinueAfterDataRace,
+            TimedWaits = CountTimedWaits(counted), Elapsed = _clock.Elapsed, ReplayHint = options.ReplayHint,
         };
         if (failure is null) return report;
         string originalPath = TraceFile.Save(failure.Trace, TracePathFor(failure.Trace, ""));
@@ -151,16 +156,24 @@ internal sealed class Exploration(string testName, Action body, ExplorationOptio
         string path = ReferenceEquals(minimal, failure.Trace) ? originalPath : TraceFile.Save(minimal, TracePathFor(minimal, "-min"));
         return report with
         {
-            Bug = minimal.Bug, BugIteration = failure.Iteration, Trace = minimal, TracePath = path,
+            Bug = minimal.Bug, BugIteration = failure.Iteration, TimeToBug = failure.At, Trace = minimal, TracePath = path,
             OriginalTrace = failure.Trace, OriginalTracePath = originalPath, Elapsed = _clock.Elapsed,
         };
+    }
+
+    /// <summary>Adds what DPOR proved: its trace count and the bound its exhaustion holds within.</summary>
+    private TestReport Describe(TestReport report, DporStrategy dpor)
+    {
+        dpor.FinishExploration();
+        string steps = report.IterationsAtStepBound > 0 ? $"{options.MaxSteps} steps" : $"{options.MaxSteps} steps (never reached)";
+        string bound = dpor.PreemptionBound is { } preemptions ? $"{steps}, {preemptions} preemptions" : steps;
+        return report with { MazurkiewiczTraces = dpor.Traces, Bound = bound };
     }
 
     private string TracePathFor(ScheduleTrace trace, string suffix)
     {
         string directory = options.TraceDirectory ?? Path.Combine(Path.GetTempPath(), "lab-traces");
-        string name = new(trace.TestName.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '-').ToArray());
-        return Path.Combine(directory, $"{name}-seed{trace.Seed}-it{trace.Iteration}{suffix}.json");
+        return Path.Combine(directory, TraceFile.FileNameFor(trace.TestName, trace.Seed, trace.Iteration, suffix));
     }
 
     /// <summary>FNV-1a over the decisions: two iterations with the same fingerprint ran the same schedule.</summary>
@@ -175,9 +188,27 @@ internal sealed class Exploration(string testName, Action body, ExplorationOptio
         return hash;
     }
 
-    private readonly record struct IterationRecord(ulong Fingerprint, int Steps, bool AtStepBound);
+    /// <summary>Per wait location, how often the wait was satisfied and how often it timed out, over the counted iterations.</summary>
+    private static IReadOnlyList<TimedWaitCount> CountTimedWaits(List<IterationRecord> counted)
+    {
+        var counts = new Dictionary<string, (int Satisfied, int TimedOut)>();
+        foreach (IterationRecord record in counted)
+        {
+            foreach (TimedWaitOutcome wait in record.TimedWaits ?? [])
+            {
+                string location = SourceLocation.Format(wait.File, wait.Line);
+                (int satisfied, int timedOut) = counts.GetValueOrDefault(location);
+                counts[location] = wait.TimedOut ? (satisfied, timedOut + 1) : (satisfied + 1, timedOut);
+            }
+        }
+        return counts.OrderBy(entry => entry.Key, StringComparer.Ordinal)
+            .Select(entry => new TimedWaitCount(entry.Key, entry.Value.Satisfied, entry.Value.TimedOut)).ToList();
+    }
 
-    private sealed record Found(int Iteration, ScheduleTrace Trace);
+    private readonly record struct IterationRecord(ulong Fingerprint, int Steps, bool AtStepBound, TimedWaitOutcome[]? TimedWaits);
+
+    /// <summary>A failing iteration, its trace, and the exploration's clock when it was recorded.</summary>
+    private sealed record Found(int Iteration, ScheduleTrace Trace, TimeSpan At);
 
     /// <summary>What a worker is running now, published for the watchdog (one reference, swapped whole).</summary>
     private sealed class Running

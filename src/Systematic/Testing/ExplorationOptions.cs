@@ -29,7 +29,7 @@ public sealed record ExplorationOptions
     /// <summary>The PCT bug depth d (default 3).</summary>
     public int PctDepth { get; init; } = 3;
 
-    /// <summary>The most preemptions a DFS schedule may contain (default none: exhaustive).</summary>
+    /// <summary>The most preemptions a DFS or DPOR schedule may contain (default none: exhaustive).</summary>
     public int? PreemptionBound { get; init; }
 
     /// <summary>Steps a liveness monitor may stay hot on a fair schedule before it is a bug (default 2,000).</summary>
@@ -61,6 +61,33 @@ public sealed record ExplorationOptions
 
     /// <summary>How many re-runs minimisation may spend (default 200).</summary>
     public int MinimizeBudget { get; init; } = 200;
+
+    /// <summary>
+    /// The command a failure prints to replay its trace, "{trace}" standing for the trace's path (default: set
+    /// <c>LAB_REPLAY</c> and run the calling test with <c>dotnet test --filter</c>). A tool with its own replay command sets it.
+    /// </summary>
+    public string? ReplayHint { get; init; }
+
+    /// <summary>Returns a copy with <see cref="ReplayHint"/> set ("{trace}" stands for the trace's path; null for the default).</summary>
+    public ExplorationOptions WithReplayHint(string? template) => this with { ReplayHint = template };
+
+    /// <summary>
+    /// Whether exploration goes on after a data race, looking for a stronger bug (an assertion, a deadlock) the race
+    /// leads to (default false: the first data race stops it, as any other bug does).
+    /// </summary>
+    public bool ContinueAfterDataRace { get; init; }
+
+    /// <summary>Returns a copy with <see cref="ContinueAfterDataRace"/> set.</summary>
+    public ExplorationOptions WithContinueAfterDataRace(bool enabled) => this with { ContinueAfterDataRace = enabled };
+
+    /// <summary>Returns a copy with <see cref="HangTimeout"/> set.</summary>
+    public ExplorationOptions WithHangTimeout(TimeSpan timeout) => this with { HangTimeout = timeout };
+
+    /// <summary>Returns a copy with <see cref="MinimizeBudget"/> set.</summary>
+    public ExplorationOptions WithMinimizeBudget(int runs) => this with { MinimizeBudget = runs };
+
+    /// <summary>Returns a copy with <see cref="FairNonTerminationIsBug"/> set.</summary>
+    public ExplorationOptions WithFairNonTerminationIsBug(bool isBug) => this with { FairNonTerminationIsBug = isBug };
 
     /// <summary>Returns a copy with <see cref="Parallelism"/> set.</summary>
     public ExplorationOptions WithParallelism(int workers) => this with { Parallelism = workers };
@@ -120,6 +147,10 @@ public sealed record ExplorationOptions
         {
             throw new ArgumentException("DFS explores one path after another and cannot run in parallel or in shards; use Parallelism 1 and no shard.", nameof(Strategy));
         }
+        if (Strategy == StrategyKind.Dpor && (Parallelism > 1 || ShardCount > 1))
+        {
+            throw new ArgumentException("DPOR learns from each execution where to go next and cannot run in parallel or in shards; use Parallelism 1 and no shard.", nameof(Strategy));
+        }
         if (MinimizeBudget < 0) throw new ArgumentOutOfRangeException(nameof(MinimizeBudget), MinimizeBudget, "MinimizeBudget must be zero or more.");
     }
 
@@ -130,6 +161,7 @@ public sealed record ExplorationOptions
         StrategyKind.Pct => new PctStrategy(Seed, PctDepth),
         StrategyKind.Fair => new FairStrategy(Seed),
         StrategyKind.Dfs => new DfsStrategy(PreemptionBound),
+        StrategyKind.Dpor => new DporStrategy(PreemptionBound),
         _ => PortfolioStrategy.CreateDefault(Seed),
     };
 }

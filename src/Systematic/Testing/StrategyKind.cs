@@ -17,4 +17,10 @@ public enum StrategyKind
 
     /// <summary>Random, PCT and fair in turn: the default.</summary>
     Portfolio,
+
+    /// <summary>
+    /// Exhaustive up to reordering of independent steps (dynamic partial-order reduction): one schedule per
+    /// Mazurkiewicz trace, optionally bounded by <see cref="ExplorationOptions.PreemptionBound"/>.
+    /// </summary>
+    Dpor,
 }

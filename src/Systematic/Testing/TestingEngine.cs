@@ -12,7 +12,10 @@ namespace Lab.Systematic.Testing;
 /// </summary>
 public static class TestingEngine
 {
-    /// <summary>Set to a trace path, makes <see cref="Explore(string, Action, ExplorationOptions?, IProgress{ExplorationProgress}?)"/> replay it for the test it was recorded for.</summary>
+    /// <summary>
+    /// Set to a trace path, makes <see cref="Explore(string, Action, ExplorationOptions?, IProgress{ExplorationProgress}?)"/>
+    /// replay it for the test it was recorded for; every other exploration ignores it.
+    /// </summary>
     public const string ReplayVariable = "LAB_REPLAY";
 
     /// <summary>
@@ -23,21 +26,26 @@ public static class TestingEngine
     {
         options ??= ExplorationOptions.Default;
         options.Validate();
-        if (Environment.GetEnvironmentVariable(ReplayVariable) is { Length: > 0 } path)
-        {
-            ScheduleTrace trace = TraceFile.Load(path);
-            if (trace.TestName == testName) return Replay(testName, trace, body, options) with { TracePath = Path.GetFullPath(path) };
-        }
         ArgumentNullException.ThrowIfNull(body);
+        options = WithCallersReplayHint(options);
+        if (ReplayRequest.For(testName, Console.Error) is { } trace)
+        {
+            string path = Environment.GetEnvironmentVariable(ReplayVariable)!;
+            return Replay(testName, trace, body, options) with { TracePath = Path.GetFullPath(path) };
+        }
         return new Exploration(testName, body, options, progress).Run(options.CreateStrategy, options.Parallelism);
     }
+
+    /// <summary>The options with the replay command of the calling test, unless the caller chose one.</summary>
+    private static ExplorationOptions WithCallersReplayHint(ExplorationOptions options) =>
+        options.ReplayHint is null ? options.WithReplayHint(CallingTest.ReplayHint()) : options;
 
     /// <summary>Explores with a strategy built by the caller (a custom one, or one whose state the caller inspects); runs on one worker.</summary>
     public static TestReport Explore(string testName, Action body, ExplorationOptions options, ISchedulingStrategy strategy, IProgress<ExplorationProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(body);
         options.Validate();
-        return new Exploration(testName, body, options, progress).Run(() => strategy, workers: 1);
+        return new Exploration(testName, body, WithCallersReplayHint(options), progress).Run(() => strategy, workers: 1);
     }
 
     /// <summary>
@@ -54,7 +62,7 @@ public static class TestingEngine
 
     /// <summary>Replays a trace file for the test it names; a trace recorded for another test is refused.</summary>
     public static TestReport Replay(string testName, string tracePath, Action body, ExplorationOptions? options = null) =>
-        Replay(testName, TraceFile.Load(tracePath), body, options) with { TracePath = Path.GetFullPath(tracePath) };
+        Replay(testName, TraceFile.Load(tracePath), body, WithCallersReplayHint(options ?? ExplorationOptions.Default)) with { TracePath = Path.GetFullPath(tracePath) };
 
     /// <summary>
     /// Re-runs one recorded schedule exactly. The report's trace is rebuilt from the re-run, so a faithful replay
@@ -85,7 +93,7 @@ public static class TestingEngine
         {
             TestName = testName, Strategy = strategy.Description, Seed = trace.Seed, Iterations = 1, DistinctSchedules = 1,
             TotalSteps = runtime.StepCount, Elapsed = clock.Elapsed, IsReplay = true, Bug = bug, BugIteration = bug is null ? null : 0,
-            Trace = replayed, FirstRace = runtime.Races?.FirstRace,
+            Trace = replayed, FirstRace = runtime.Races?.FirstRace, ReplayHint = settings.ReplayHint ?? CallingTest.ReplayHint(),
         };
     }
 

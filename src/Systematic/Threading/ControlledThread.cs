@@ -97,6 +97,7 @@ public sealed class ControlledThread
         ControlledOperation target = _operation;
         bool joined = target.Status == OperationStatus.Completed
             || runtime.Block(current, _completion ??= new ThreadCompletion(target), "Join", _completion.IsComplete, timed);
+        runtime.CountTimedWait(timed, file, line, timedOut: !joined);
         if (joined) runtime.Races?.OnJoin(current, target);
         runtime.Record(current, joined ? "Join" : "Join timed out", target.Name, file, line);
         return joined;

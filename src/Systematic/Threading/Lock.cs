@@ -134,7 +134,9 @@ public sealed class Lock : IWaitResource
         var waiter = new PulseWaiter(operation);
         _waiters.Add(waiter);
         _runtime.Record(operation, "Wait", Name, file, line);
-        bool pulsed = _runtime.Block(operation, _pulse, "Wait", () => waiter.Pulsed, timed: millisecondsTimeout != Timeout.Infinite);
+        bool timed = millisecondsTimeout != Timeout.Infinite;
+        bool pulsed = _runtime.Block(operation, _pulse, "Wait", () => waiter.Pulsed, timed);
+        _runtime.CountTimedWait(timed, file, line, timedOut: !pulsed);
         if (!pulsed) _waiters.Remove(waiter);
         if (_owner is not null) _runtime.Block(operation, this, "Enter", _isFree, timed: false);
         _owner = operation;

@@ -21,6 +21,16 @@ public static class TraceFile
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 
+    /// <summary>The file name a trace of <paramref name="testName"/> gets: the name with anything but letters, digits, '-' and '_' made '-', then the seed, iteration and suffix.</summary>
+    public static string FileNameFor(string testName, ulong seed, int iteration, string suffix = "") =>
+        $"{SafeName(testName)}-seed{seed}-it{iteration}{suffix}.json";
+
+    /// <summary>Whether <paramref name="path"/> has the file name the engine gives traces of <paramref name="testName"/>.</summary>
+    public static bool IsFileNameFor(string path, string testName) =>
+        System.IO.Path.GetFileName(path).StartsWith(SafeName(testName) + "-seed", StringComparison.Ordinal);
+
+    private static string SafeName(string testName) => new(testName.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '-').ToArray());
+
     /// <summary>Writes the trace to <paramref name="path"/> atomically and returns the full path.</summary>
     public static string Save(ScheduleTrace trace, string path) => AtomicFile.WriteAllText(path, ToJson(trace));
 

@@ -6,4 +6,7 @@ public sealed class TraceFormatException(string path, string problem, Exception?
 {
     /// <summary>The trace file's path.</summary>
     public string Path { get; } = path;
+
+    /// <summary>What is wrong with the file, without the path.</summary>
+    public string Problem { get; } = problem;
 }

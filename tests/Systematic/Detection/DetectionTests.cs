@@ -12,10 +12,11 @@ public sealed class DetectionTests
     [Test]
     public void Explores_LostSharedIncrement_FindsAssertionFailure_AndReplaysIt()
     {
-        TestReport report = TestingEngine.Explore("lost-update", Programs.LostUpdate, Options);
+        TestReport report = TestingEngine.Explore("lost-update", Programs.LostUpdate, Options.WithContinueAfterDataRace(true));
 
         Assert.That(report, Finds.AssertionFailure().Mentioning("count is 1"));
         Assert.That(report.FirstRace, Is.Not.Null, "the lost update is also a data race on 'count'");
+        Assert.That(report.Summary, Does.Contain($"went on past the data race of iteration {report.FirstRaceIteration} and found this stronger bug"));
         TestReport replay = TestingEngine.Replay("lost-update", report.TracePath!, Programs.LostUpdate);
         Assert.That(replay.Bug, Is.EqualTo(report.Bug! with { StackTrace = null }));
     }

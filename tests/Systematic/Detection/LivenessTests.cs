@@ -8,8 +8,9 @@ namespace Lab.Systematic.Tests.Detection;
 
 public sealed class LivenessTests
 {
+    /// <summary>These programs race on plain flags on purpose: the tests look past the race for the liveness bug it leads to.</summary>
     private static ExplorationOptions Options(StrategyKind strategy) => ExplorationOptions.Default
-        .WithStrategy(strategy).WithSeed(11).WithIterations(300).WithMaxSteps(3_000).WithLivenessBound(500)
+        .WithStrategy(strategy).WithSeed(11).WithIterations(300).WithMaxSteps(3_000).WithLivenessBound(500).WithContinueAfterDataRace(true)
         .WithTraceDirectory(Path.Combine(TestContext.CurrentContext.WorkDirectory, "traces"));
 
     /// <summary>
@@ -109,6 +110,44 @@ public sealed class LivenessTests
         TestReport report = TestingEngine.Explore("bypass", Body, Options(StrategyKind.Fair));
 
         Assert.That(report, Finds.Starvation().Mentioning("waited to enter 'room' while others entered 3 times (bound 2)"));
+    }
+
+    /// <summary>Threads spin on TryEnter into one room; each side's threads announce and record their entries with their side.</summary>
+    private static Action SidedRoom(int readers, int writers) => () =>
+    {
+        var gate = new Lock("room");
+        var bypass = new BoundedBypassMonitor("room", bound: 2);
+        void Enter(BypassSide side, int rounds)
+        {
+            for (int i = 0; i < rounds; i++)
+            {
+                bypass.Waiting(side);
+                while (!gate.TryEnter()) ControlledThread.Yield();
+                bypass.Entered(side);
+                gate.Exit();
+            }
+        }
+        var threads = Enumerable.Range(1, readers).Select(i => new ControlledThread(() => Enter(new BypassSide("readers"), 6), $"R{i}"))
+            .Concat(Enumerable.Range(1, writers).Select(i => new ControlledThread(() => Enter(new BypassSide("writers"), 1), $"W{i}"))).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+    };
+
+    [Test]
+    public void BoundedBypass_WithSides_DoesNotCountEntriesOfTheWaitersOwnSide()
+    {
+        TestReport report = TestingEngine.Explore("same-side", SidedRoom(readers: 3, writers: 0), Options(StrategyKind.Fair));
+
+        Assert.That(report, Is.BugFree());
+        Assert.That(report.Iterations, Is.EqualTo(300));
+    }
+
+    [Test]
+    public void BoundedBypass_WithSides_CountsEntriesOfTheOtherSide()
+    {
+        TestReport report = TestingEngine.Explore("other-side", SidedRoom(readers: 3, writers: 1), Options(StrategyKind.Fair));
+
+        Assert.That(report, Finds.Starvation().Mentioning("W1 waited to enter 'room' while others entered 3 times (bound 2)"));
     }
 
     [Test]

@@ -1,21 +1,27 @@
 using Lab.Systematic.Testing;
+using Lab.Systematic.Traces;
 using Lab.Systematic.NUnit;
 
 namespace Lab.Systematic.Tests.Strategies;
 
 public sealed class DfsTests
 {
-    /// <summary>Orders of two sequences of k writes: C(2k, k).</summary>
-    private static long Interleavings(int k) => Binomial(2 * k, k);
+    /// <summary>
+    /// Orders of two threads of k writes each. Each thread's beginning is a step before its first write (the plain
+    /// code it runs first is interleaved too), so it is two sequences of k + 1 events: C(2k + 2, k + 1). Before a
+    /// thread's beginning was a step of its own this was C(2k, k), and plain code before a first write was never interleaved.
+    /// </summary>
+    private static long Interleavings(int k) => Binomial(2 * k + 2, k + 1);
 
     /// <summary>
-    /// Orders with at most <paramref name="bound"/> preemptions. An order is m alternating blocks; every switch is a
-    /// preemption except the one where the first thread to finish finishes, so it has m - 2 preemptions. With m
-    /// blocks starting with a given thread, that thread has ceil(m/2) blocks and the other floor(m/2), each split of
-    /// k writes into b non-empty blocks counted by C(k-1, b-1).
+    /// Orders with at most <paramref name="bound"/> preemptions. Each thread has n = k + 1 events (its beginning, then
+    /// its writes). An order is m alternating blocks; every switch is a preemption except the one where the first
+    /// thread to finish finishes, so it has m - 2 preemptions. With m blocks starting with a given thread, that thread
+    /// has ceil(m/2) blocks and the other floor(m/2), each split of n events into b non-empty blocks counted by C(n-1, b-1).
     /// </summary>
     private static long BoundedInterleavings(int k, int bound)
     {
+        k++;
         long total = 0;
         for (int blocks = 2; blocks <= Math.Min(bound + 2, 2 * k); blocks++)
         {
@@ -63,5 +69,48 @@ public sealed class DfsTests
         Assert.That(report.SpaceExhausted, Is.True);
         Assert.That(report.Iterations, Is.EqualTo(BoundedInterleavings(k, bound)));
         Assert.That(report.Iterations, Is.LessThan(Interleavings(k)));
+    }
+
+    [Test]
+    public void Dfs_PlainCountCheckBeforeTakingALock_IsInterleaved_AndTheDoubleAddIsFound()
+    {
+        var options = ExplorationOptions.Default.WithStrategy(StrategyKind.Dfs).WithIterations(10_000)
+            .WithTraceDirectory(Path.Combine(TestContext.CurrentContext.WorkDirectory, "traces"));
+
+        TestReport report = TestingEngine.Explore("check-count-then-lock", Programs.CheckCountThenLock, options);
+
+        Assert.That(report, Finds.AssertionFailure().Mentioning("both threads saw it empty"));
+        Assert.That(report.SpaceExhausted, Is.False);
+        Assert.That(report.Bug!.Location, Does.StartWith("Programs.cs:"));
+        TestReport replay = TestingEngine.Replay("check-count-then-lock", report.TracePath!, Programs.CheckCountThenLock);
+        Assert.That(replay.Bug, Is.EqualTo(report.Bug with { StackTrace = null }));
+    }
+
+    [Test]
+    public void CappedDfs_VariesAnEarlyChoiceAcrossItsBudget_AndFindsTheDeadlockBehindTheThirdOfNineValues()
+    {
+        var options = ExplorationOptions.Default.WithStrategy(StrategyKind.Dfs).WithIterations(2_000)
+            .WithTraceDirectory(Path.Combine(TestContext.CurrentContext.WorkDirectory, "traces"));
+
+        TestReport report = TestingEngine.Explore("behind-the-third-value", Programs.DeadlockBehindTheThirdOfNineValues, options);
+
+        Assert.That(report, Finds.Deadlock().Mentioning("fork"));
+        Assert.That(report.OriginalTrace!.Decisions[0], Is.EqualTo(new Decision(DecisionKind.Integer, 2)));
+        Assert.That(report.BugIteration! % 9, Is.EqualTo(2), "each value of the first choice gets every ninth iteration");
+        TestReport replay = TestingEngine.Replay("behind-the-third-value", report.TracePath!, Programs.DeadlockBehindTheThirdOfNineValues);
+        Assert.That(replay.Bug, Is.EqualTo(report.Bug));
+    }
+
+    [Test]
+    public void Dfs_WithAChoiceBeforeTheThreads_StillExploresEverySchedule_UnderEveryValue()
+    {
+        var options = ExplorationOptions.Default.WithStrategy(StrategyKind.Dfs).WithIterations(100_000);
+
+        TestReport report = TestingEngine.Explore("chosen-writer-count", Programs.ChosenWriterCount, options);
+
+        Assert.That(report, Is.BugFree());
+        Assert.That(report.SpaceExhausted, Is.True);
+        Assert.That(report.Iterations, Is.EqualTo(Interleavings(1) + Interleavings(2) + Interleavings(3)));
+        Assert.That(report.DistinctSchedules, Is.EqualTo(report.Iterations));
     }
 }

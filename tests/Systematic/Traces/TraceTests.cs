@@ -17,8 +17,8 @@ public sealed class TraceTests
     [Test]
     public void SameSeed_GivesByteIdenticalTraces_AcrossRuns()
     {
-        TestReport first = TestingEngine.Explore("lost-update", Programs.LostUpdate, Options(42).WithTraceDirectory(TraceDirectory + "-a"));
-        TestReport second = TestingEngine.Explore("lost-update", Programs.LostUpdate, Options(42).WithTraceDirectory(TraceDirectory + "-b"));
+        TestReport first = TestingEngine.Explore("lost-update", Programs.LostUpdate, Options(42).WithContinueAfterDataRace(true).WithTraceDirectory(TraceDirectory + "-a"));
+        TestReport second = TestingEngine.Explore("lost-update", Programs.LostUpdate, Options(42).WithContinueAfterDataRace(true).WithTraceDirectory(TraceDirectory + "-b"));
 
         Assert.That(first, Finds.AssertionFailure());
         Assert.That(second.BugIteration, Is.EqualTo(first.BugIteration));
@@ -34,7 +34,7 @@ public sealed class TraceTests
                 Programs.LockedIncrement();
                 Specification.Assert(false, "stop after the first iteration to capture its schedule");
             },
-            ExplorationOptions.Default.WithStrategy(StrategyKind.Random).WithSeed(seed).WithTraceDirectory(TraceDirectory)).Trace!.Decisions;
+            ExplorationOptions.Default.WithStrategy(StrategyKind.Random).WithSeed(seed).WithMinimization(false).WithTraceDirectory(TraceDirectory)).Trace!.Decisions;
 
         var schedules = Enumerable.Range(1, 8).Select(seed => string.Join(",", FirstSchedule((ulong)seed))).ToHashSet();
 

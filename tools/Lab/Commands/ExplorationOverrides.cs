@@ -17,10 +17,13 @@ public sealed record ExplorationOverrides(
     StrategyKind? Strategy, int? Iterations, ulong? Seed, int? MaxSteps, TimeSpan? TimeLimit, int? PreemptionBound, string? TraceDirectory,
     int? Parallel = null, string? Shard = null)
 {
+    /// <summary>How a trace of a scenario is replayed: by the lab's replay command, which finds the scenario from the trace.</summary>
+    public const string LabReplayHint = "dotnet run --project tools/Lab -- replay \"{trace}\"";
+
     /// <summary>The scenario's budget with these overrides applied; throws <see cref="UsageException"/> for values the engine rejects.</summary>
     public ExplorationOptions For(IScenario scenario)
     {
-        ExplorationOptions options = scenario.Budget;
+        ExplorationOptions options = scenario.Budget.WithReplayHint(LabReplayHint);
         if (Strategy is { } strategy) options = options.WithStrategy(strategy);
         if (Iterations is { } iterations) options = options.WithIterations(iterations);
         if (Seed is { } seed) options = options.WithSeed(seed);

@@ -73,7 +73,7 @@ public static class ExploreCommand
             subject.TestName, scenario.Harness(scenario.Factory(variant)), options, ExplorationProgressAdapter.For(update)));
         console.Line();
         ReportView.Exploration(console, scenario, variant, report, allSteps);
-        if (htmlPath is not null && report.Trace is { } trace) console.Line($"timeline: {HtmlTimeline.Save(trace, htmlPath)}");
+        if (htmlPath is not null && report.Trace is { } trace) console.Line($"timeline: {HtmlTimeline.Save(trace, htmlPath, variant == Variant.Buggy ? new TimelinePageNotes(scenario.BugExplanation, scenario.FixExplanation) : null)}");
         return report.IsBugFree ? ExitCodes.Success : ExitCodes.BugFound;
     }
 

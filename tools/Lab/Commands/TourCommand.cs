@@ -22,21 +22,24 @@ public static class TourCommand
     {
         var only = new Option<string[]>("--only") { Description = "Tour only these scenario ids (default: all).", AllowMultipleArgumentsPerToken = true };
         var traceDirectory = new Option<string?>("--trace-dir") { Description = "Where the tour writes its traces (default: lab-traces/tour in the temp folder)." };
+        var html = new Option<string?>("--html") { Description = "Also write the tour as pages to hand out into this folder: index.html (every scenario, its bug and its fix) and one timeline per bug." };
         var engine = new Option<EngineChoice>("--engine") { Description = "lab (default), coyote, or both: a column per engine.", DefaultValueFactory = _ => EngineChoice.Lab };
-        var command = new Command("tour", "Explore every scenario, show each bug and that each fix passes, replay one trace, and summarise.") { only, traceDirectory, engine };
+        var command = new Command("tour", "Explore every scenario, show each bug and that each fix passes, replay one trace, and summarise.") { only, traceDirectory, html, engine };
         CommandAction.Set(command, console, parse =>
         {
             string[] ids = parse.GetValue(only) ?? [];
             IReadOnlyList<IScenario> scenarios = ids.Length == 0 ? ScenarioCatalog.All : ids.Select(id => ScenarioLookup.Resolve(id)).Distinct().ToList();
             string directory = Path.GetFullPath(parse.GetValue(traceDirectory) ?? Path.Combine(Path.GetTempPath(), "lab-traces", "tour"));
             EngineChoice chosen = parse.GetValue(engine);
-            return chosen == EngineChoice.Lab ? Run(console, scenarios, directory) : RunWithCoyote(console, scenarios, directory, chosen == EngineChoice.Both);
+            if (chosen != EngineChoice.Lab && parse.GetValue(html) is not null) throw new UsageException("--html pages show the lab's engine only: drop --engine or --html");
+            string? report = parse.GetValue(html) is { } folder ? TourReportFolder.Prepare(folder) : null;
+            return chosen == EngineChoice.Lab ? Run(console, scenarios, directory, report) : RunWithCoyote(console, scenarios, directory, chosen == EngineChoice.Both);
         });
         return command;
     }
 
-    /// <summary>Runs the tour over <paramref name="scenarios"/>; returns the exit code.</summary>
-    public static int Run(LabConsole console, IReadOnlyList<IScenario> scenarios, string traceDirectory)
+    /// <summary>Runs the tour over <paramref name="scenarios"/>, writing the report pages into <paramref name="htmlFolder"/> if given; returns the exit code.</summary>
+    public static int Run(LabConsole console, IReadOnlyList<IScenario> scenarios, string traceDirectory, string? htmlFolder = null)
     {
         var clock = Stopwatch.StartNew();
         console.Line($"Touring {scenarios.Count} scenarios: each buggy variant explored until its bug, each fix explored under the same budget.");
@@ -52,7 +55,9 @@ public static class TourCommand
         int bugs = checks.Count(c => c.BugFound), fixes = checks.Count(c => c.FixVerified);
         bool documented = checks.All(c => c.AsDocumented);
         console.Line($"Elapsed: {clock.Elapsed.TotalSeconds:0.0} s");
-        console.Line(FinalLine(checks.Count, bugs, fixes, replayOk));
+        string finalLine = FinalLine(checks.Count, bugs, fixes, replayOk);
+        if (htmlFolder is not null) console.Line($"report: {TourReport.Write(htmlFolder, checks, finalLine, clock.Elapsed)}");
+        console.Line(finalLine);
         return documented && replayOk ? ExitCodes.Success : ExitCodes.ExpectationFailed;
     }
 
