@@ -1,4 +1,7 @@
+extern alias coyote;
 using System.Globalization;
+using coyote::Lab.Scenarios.Coyote;
+using Lab.Systematic.Coyote.Testing;
 using Lab.Scenarios;
 using Lab.Scenarios.Stress;
 using Lab.Systematic.Testing;
@@ -10,14 +13,17 @@ namespace Lab.Benchmarks;
 /// for each of 20 seeds (minimisation off, so the time is time-to-bug); medians are over the seeds that found the
 /// bug. Stress: the harness run for real, over and over, for the same wall time the 20 systematic runs took in all
 /// (or a fixed budget given with --stress-ms); a run shows the bug by an assertion, an exception or a hang.
-/// Ends with "hazards=N systematic_found=N stress_found=N" (found: by at least one seed / in at least one run).
+/// Coyote: the Coyote-rewritten copy of the same scenario under its stated Coyote configuration, for each of 5 seeds
+/// (--coyote-seeds N, 0 leaves Coyote out): on how many seeds it reported the bug (any kind), median iterations and ms.
+/// Ends with "hazards=N systematic_found=N stress_found=N coyote_found=N" (found: by at least one seed / in at least one run).
 /// </summary>
 public static class HazardsBenchmark
 {
-    /// <summary>Runs the comparison; arguments: [--seeds N] [--only id-fragment] [--stress-ms N] [--run-timeout-ms N].</summary>
+    /// <summary>Runs the comparison; arguments: [--seeds N] [--only id-fragment] [--stress-ms N] [--run-timeout-ms N] [--coyote-seeds N].</summary>
     public static int Run(string[] args)
     {
         int seeds = 20;
+        int coyoteSeeds = 5;
         string? only = null;
         TimeSpan? stressBudget = null;
         var runTimeout = TimeSpan.FromMilliseconds(100);
@@ -30,7 +36,8 @@ public static class HazardsBenchmark
                 case "--only": only = value; break;
                 case "--stress-ms": stressBudget = TimeSpan.FromMilliseconds(int.Parse(value, CultureInfo.InvariantCulture)); break;
                 case "--run-timeout-ms": runTimeout = TimeSpan.FromMilliseconds(int.Parse(value, CultureInfo.InvariantCulture)); break;
-                default: throw new ArgumentException($"unknown argument {args[i]}; use --seeds N, --only id-fragment, --stress-ms N, --run-timeout-ms N");
+                case "--coyote-seeds": coyoteSeeds = int.Parse(value, CultureInfo.InvariantCulture); break;
+                default: throw new ArgumentException($"unknown argument {args[i]}; use --seeds N, --only id-fragment, --stress-ms N, --run-timeout-ms N, --coyote-seeds N");
             }
             i++;
         }
@@ -40,8 +47,10 @@ public static class HazardsBenchmark
                           (stressBudget is { } fixedBudget ? $"(fixed {fixedBudget.TotalMilliseconds:0} ms)" : "as the systematic runs") +
                           $", a run longer than {runTimeout.TotalMilliseconds:0} ms counts as a hang");
         Console.WriteLine();
-        Console.WriteLine($"{"scenario",-42} {"expected",-19} {"sys found",9} {"med iter",8} {"med ms",8} {"sys ms",8} | {"stress runs",11} {"bug runs",8} {"stress ms",9}");
-        int hazards = 0, systematicFound = 0, stressFound = 0;
+        if (coyoteSeeds > 0) Console.WriteLine($"coyote: its stated configuration per scenario (CoyoteExpectations), {coyoteSeeds} seeds, on the Coyote-rewritten copy");
+        Console.WriteLine($"{"scenario",-42} {"expected",-19} {"sys found",9} {"med iter",8} {"med ms",8} {"sys ms",8} | {"stress runs",11} {"bug runs",8} {"stress ms",9}" +
+                          (coyoteSeeds > 0 ? $" | {"coyote found",12} {"med iter",8} {"med ms",8}  coyote reports" : ""));
+        int hazards = 0, systematicFound = 0, stressFound = 0, coyoteFound = 0;
         try
         {
             foreach (IScenario scenario in ScenarioCatalog.All)
@@ -66,8 +75,15 @@ public static class HazardsBenchmark
                 string medianIterations = iterations.Count > 0 ? Median.Of(iterations).ToString("0.#", CultureInfo.InvariantCulture) : "-";
                 string medianTime = milliseconds.Count > 0 ? Median.Of(milliseconds).ToString("0.0", CultureInfo.InvariantCulture) : "-";
                 string expected = scenario.IsSystematic ? scenario.ExpectedBug.ToString() : "(r1,r2)=(0,0)";
+                string coyoteColumns = "";
+                if (coyoteSeeds > 0 && scenario.IsSystematic)
+                {
+                    CoyoteColumns columns = Coyote(scenario.Id, coyoteSeeds, traces);
+                    if (columns.Found > 0) coyoteFound++;
+                    coyoteColumns = $" | {columns.Found,8}/{coyoteSeeds,-3} {columns.MedianIterations,8} {columns.MedianMilliseconds,8}  {columns.Kinds}";
+                }
                 Console.WriteLine($"{scenario.Id,-42} {expected,-19} {iterations.Count,5}/{seeds,-3} {medianIterations,8} {medianTime,8} " +
-                                  $"{total.TotalMilliseconds,8:0} | {stress.Runs,11} {stress.BugRuns,8} {stress.Elapsed.TotalMilliseconds,9:0}");
+                                  $"{total.TotalMilliseconds,8:0} | {stress.Runs,11} {stress.BugRuns,8} {stress.Elapsed.TotalMilliseconds,9:0}{coyoteColumns}");
                 if (stress.Litmus is { } litmus) Console.WriteLine($"{"",42}   stress outcomes: {litmus.Summary}");
             }
         }
@@ -76,7 +92,31 @@ public static class HazardsBenchmark
             if (Directory.Exists(traces)) Directory.Delete(traces, recursive: true);
         }
         Console.WriteLine();
-        Console.WriteLine($"hazards={hazards} systematic_found={systematicFound} stress_found={stressFound}");
+        Console.WriteLine($"hazards={hazards} systematic_found={systematicFound} stress_found={stressFound}" + (coyoteSeeds > 0 ? $" coyote_found={coyoteFound}" : ""));
         return 0;
     }
+
+    /// <summary>The buggy variant under Coyote for seeds 0..n-1: how many found a bug, medians over those, and the kinds reported.</summary>
+    private static CoyoteColumns Coyote(string scenarioId, int seeds, string traces)
+    {
+        CoyoteOptions stated = CoyoteExpectations.For(scenarioId).Options.WithTraceDirectory(traces);
+        var iterations = new List<double>();
+        var milliseconds = new List<double>();
+        var kinds = new SortedSet<string>(StringComparer.Ordinal);
+        for (uint seed = 0; seed < seeds; seed++)
+        {
+            CoyoteReport report = CoyoteScenarios.Explore(scenarioId, buggy: true, stated.WithSeed(seed));
+            if (report.Bug is not { } bug) continue;
+            kinds.Add(bug.Kind.ToString());
+            iterations.Add(report.Iterations);
+            milliseconds.Add(report.Elapsed.TotalMilliseconds);
+        }
+        return new CoyoteColumns(
+            iterations.Count,
+            iterations.Count > 0 ? Median.Of(iterations).ToString("0.#", CultureInfo.InvariantCulture) : "-",
+            milliseconds.Count > 0 ? Median.Of(milliseconds).ToString("0.0", CultureInfo.InvariantCulture) : "-",
+            kinds.Count > 0 ? string.Join("/", kinds) : "not found");
+    }
+
+    private sealed record CoyoteColumns(int Found, string MedianIterations, string MedianMilliseconds, string Kinds);
 }

@@ -9,11 +9,12 @@ return which switch
     "hazards" => HazardsBenchmark.Run(args[1..]),
     "explore-parallel" => ParallelExplorationBenchmark.Run(args[1..]),
     "dpor" => DporBenchmark.Run(args[1..]),
+    "coyote" => CoyoteBenchmark.Run(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tools/Benchmarks -- engine|hazards|explore-parallel|dpor");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tools/Benchmarks -- engine|hazards|explore-parallel|dpor|coyote");
     return 1;
 }

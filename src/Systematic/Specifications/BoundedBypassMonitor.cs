@@ -45,7 +45,11 @@ public sealed class BoundedBypassMonitor
 
     private void WaitingCore(BypassSide? side, string file, int line)
     {
-        if (_runtime is null) return;
+        if (_runtime is null)
+        {
+            SpecificationObserver.Outside?.Waiting(this, side);
+            return;
+        }
         ControlledOperation operation = _runtime.Enter("BoundedBypassMonitor.Waiting");
         _runtime.Record(operation, "waiting", Name, file, line);
         _waiting.TryAdd(operation, new Bypasses(0, operation.StepsTaken, side));
@@ -53,7 +57,11 @@ public sealed class BoundedBypassMonitor
 
     private void EnteredCore(BypassSide? side, string file, int line)
     {
-        if (_runtime is null) return;
+        if (_runtime is null)
+        {
+            SpecificationObserver.Outside?.Entered(this, side);
+            return;
+        }
         ControlledOperation operation = _runtime.Enter("BoundedBypassMonitor.Entered");
         _waiting.Remove(operation);
         _runtime.Record(operation, "entered", Name, file, line);

@@ -56,7 +56,11 @@ public sealed class LivenessMonitor
 
     private void Changed(string temperature, string file, int line)
     {
-        if (_runtime is null) return;
+        if (_runtime is null)
+        {
+            SpecificationObserver.Outside?.TemperatureChanged(this, temperature == "hot");
+            return;
+        }
         ControlledOperation operation = _runtime.Enter("LivenessMonitor");
         _runtime.Record(operation, temperature, Name, file, line);
         _runtime.OnTemperatureChanged();

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Lab.Cli.Coyote;
 using Lab.Cli.Scenarios;
 using Lab.Cli.Terminal;
 using Lab.Scenarios;
@@ -33,13 +34,22 @@ public static class ExploreCommand
         var parallel = new Option<int?>("--parallel") { Description = "Iterations run at once (default: one per core; DFS runs on one). The bug found does not depend on it." };
         var shard = new Option<string?>("--shard") { Description = "Run only shard i of n (i/n, from 0), to split a large exploration across machines." };
         var html = new Option<string?>("--html") { Description = "Also write the failing schedule as an HTML timeline to this file." };
+        var engine = new Option<EngineChoice>("--engine") { Description = "lab (default) or coyote: Microsoft Coyote 1.7.11 with the scenario's stated Coyote configuration.", DefaultValueFactory = _ => EngineChoice.Lab };
         var command = new Command("explore", "Explore a scenario's interleavings until a bug or the budget; print the interleaving and how to replay it.")
         {
-            id, variant, strategy, iterations, seed, maxSteps, timeLimit, preemptionBound, traceDirectory, steps, parallel, shard, html,
+            id, variant, strategy, iterations, seed, maxSteps, timeLimit, preemptionBound, traceDirectory, steps, parallel, shard, html, engine,
         };
         CommandAction.Set(command, console, parse =>
         {
             IScenario scenario = ScenarioLookup.Resolve(parse.GetRequiredValue(id));
+            switch (parse.GetValue(engine))
+            {
+                case EngineChoice.Coyote:
+                    return CoyoteRuns.Explore(console, scenario, parse.GetValue(variant), CoyoteRuns.Options(scenario,
+                        parse.GetValue(strategy), parse.GetValue(iterations), parse.GetValue(seed), parse.GetValue(maxSteps), parse.GetValue(traceDirectory)));
+                case EngineChoice.Both:
+                    throw new UsageException("explore runs one engine: --engine lab or --engine coyote (tour --engine both shows them side by side)");
+            }
             var overrides = new ExplorationOverrides(parse.GetValue(strategy), parse.GetValue(iterations), parse.GetValue(seed), parse.GetValue(maxSteps),
                 parse.GetValue(timeLimit), parse.GetValue(preemptionBound), parse.GetValue(traceDirectory), parse.GetValue(parallel), parse.GetValue(shard));
             ExplorationOptions options = overrides.For(scenario);

@@ -1,8 +1,10 @@
 using System.CommandLine;
+using Lab.Cli.Coyote;
 using Lab.Cli.Exercises;
 using Lab.Cli.Scenarios;
 using Lab.Cli.Terminal;
 using Lab.Scenarios;
+using Lab.Systematic.Coyote.Traces;
 using Lab.Systematic.Detection;
 using Lab.Systematic.Testing;
 using Lab.Systematic.Traces;
@@ -18,7 +20,7 @@ public static class ReplayCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(LabConsole console)
     {
-        var trace = new Argument<string>("trace") { Description = "The trace file an exploration wrote (its path is printed with the bug)." };
+        var trace = new Argument<string>("trace") { Description = "The trace file an exploration wrote (its path is printed with the bug); a Coyote trace replays with Coyote." };
         var steps = new Option<bool>("--steps") { Description = "Print every step of the interleaving." };
         var submission = new Option<string?>("--submission") { Description = "For a trace recorded on a student's file: that file (it is compiled again)." };
         var html = new Option<string?>("--html") { Description = "Also write the replayed schedule as a self-contained HTML timeline to this file." };
@@ -32,6 +34,7 @@ public static class ReplayCommand
     /// <summary>Replays <paramref name="tracePath"/> against the implementation its test name names; returns the exit code.</summary>
     public static int Replay(LabConsole console, string tracePath, string? submissionPath, bool allSteps, string? htmlPath = null)
     {
+        if (CoyoteTraceFile.IsCoyoteTrace(tracePath)) return CoyoteRuns.Replay(console, tracePath);
         ScheduleTrace trace = TraceFile.Load(tracePath);
         TestSubject subject = TestSubject.Parse(trace.TestName) ?? throw new UsageException(
             $"the trace's test name '{trace.TestName}' does not name a lab scenario; expected '<scenario-id> (buggy|fixed|submission)'");

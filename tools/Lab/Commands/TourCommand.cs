@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Lab.Cli.Coyote;
 using Lab.Cli.Scenarios;
 using Lab.Cli.Terminal;
 using Lab.Cli.Tour;
@@ -22,14 +23,17 @@ public static class TourCommand
         var only = new Option<string[]>("--only") { Description = "Tour only these scenario ids (default: all).", AllowMultipleArgumentsPerToken = true };
         var traceDirectory = new Option<string?>("--trace-dir") { Description = "Where the tour writes its traces (default: lab-traces/tour in the temp folder)." };
         var html = new Option<string?>("--html") { Description = "Also write the tour as pages to hand out into this folder: index.html (every scenario, its bug and its fix) and one timeline per bug." };
-        var command = new Command("tour", "Explore every scenario, show each bug and that each fix passes, replay one trace, and summarise.") { only, traceDirectory, html };
+        var engine = new Option<EngineChoice>("--engine") { Description = "lab (default), coyote, or both: a column per engine.", DefaultValueFactory = _ => EngineChoice.Lab };
+        var command = new Command("tour", "Explore every scenario, show each bug and that each fix passes, replay one trace, and summarise.") { only, traceDirectory, html, engine };
         CommandAction.Set(command, console, parse =>
         {
             string[] ids = parse.GetValue(only) ?? [];
             IReadOnlyList<IScenario> scenarios = ids.Length == 0 ? ScenarioCatalog.All : ids.Select(id => ScenarioLookup.Resolve(id)).Distinct().ToList();
             string directory = Path.GetFullPath(parse.GetValue(traceDirectory) ?? Path.Combine(Path.GetTempPath(), "lab-traces", "tour"));
+            EngineChoice chosen = parse.GetValue(engine);
+            if (chosen != EngineChoice.Lab && parse.GetValue(html) is not null) throw new UsageException("--html pages show the lab's engine only: drop --engine or --html");
             string? report = parse.GetValue(html) is { } folder ? HtmlOutputPath.PrepareFolder(folder) : null;
-            return Run(console, scenarios, directory, report);
+            return chosen == EngineChoice.Lab ? Run(console, scenarios, directory, report) : RunWithCoyote(console, scenarios, directory, chosen == EngineChoice.Both);
         });
         return command;
     }
@@ -55,6 +59,48 @@ public static class TourCommand
         if (htmlFolder is not null) console.Line($"report: {TourReport.Write(htmlFolder, checks, finalLine, clock.Elapsed)}");
         console.Line(finalLine);
         return documented && replayOk ? ExitCodes.Success : ExitCodes.ExpectationFailed;
+    }
+
+    /// <summary>
+    /// The tour under Coyote (<paramref name="alsoLab"/> false) or under both engines side by side; exit 0 only when each
+    /// engine behaved as documented (the lab as the catalogue says, Coyote as CoyoteExpectations says) and each replay held.
+    /// </summary>
+    public static int RunWithCoyote(LabConsole console, IReadOnlyList<IScenario> scenarios, string traceDirectory, bool alsoLab)
+    {
+        var clock = Stopwatch.StartNew();
+        var checks = new List<ScenarioCheck>();
+        bool labReplay = true;
+        if (alsoLab)
+        {
+            console.Line($"Touring {scenarios.Count} scenarios with the lab's engine, then with Microsoft Coyote 1.7.11.");
+            console.Line();
+            foreach (ScenarioCheck check in TourRunner.CheckAll(scenarios, traceDirectory))
+            {
+                checks.Add(check);
+                PrintCheck(console, check, checks.Count, scenarios.Count);
+            }
+            labReplay = PrintReplay(console, checks);
+        }
+        int systematic = scenarios.Count(s => s.IsSystematic);
+        console.Line($"Touring {systematic} systematic scenarios with Microsoft Coyote 1.7.11: the Coyote-rewritten copy, each with its stated " +
+                     $"configuration; each fix for {CoyoteTour.FixedIterations} iterations.");
+        console.Line();
+        var coyoteChecks = new List<CoyoteCheck>();
+        foreach (CoyoteCheck check in CoyoteTour.CheckAll(scenarios, traceDirectory))
+        {
+            coyoteChecks.Add(check);
+            CoyoteTour.Print(console, check, coyoteChecks.Count, systematic);
+        }
+        bool coyoteReplay = CoyoteTour.PrintReplay(console, coyoteChecks);
+        console.Out.Write(alsoLab ? CoyoteTour.SideBySide(checks, coyoteChecks) : CoyoteTour.Table(coyoteChecks));
+        console.Line($"Elapsed: {clock.Elapsed.TotalSeconds:0.0} s");
+        if (alsoLab)
+        {
+            console.Line(FinalLine(checks.Count, checks.Count(c => c.BugFound), checks.Count(c => c.FixVerified), labReplay));
+        }
+        console.Line(CoyoteTour.FinalLine(coyoteChecks, coyoteReplay));
+        bool labOk = labReplay && checks.All(c => c.AsDocumented);
+        return labOk && coyoteReplay && coyoteChecks.All(c => c.AsDocumented) ? ExitCodes.Success : ExitCodes.ExpectationFailed;
     }
 
     /// <summary>The tour's last line, the one to check at a glance.</summary>
