@@ -89,7 +89,7 @@ public sealed class TourCommandTests
                 Assert.That(card.Value, Does.Contain(scenario.Title).And.Contain(scenario.BugExplanation.Split('\n')[0])
                     .And.Contain(scenario.FixExplanation.Split('\n')[0]).And.Contain(scenario.ExpectedBug.ToString()), scenario.Id);
                 Assert.That(card.Value, Does.Match(scenario.IsSystematic ? @"in iteration \d+ of \d+ \(\d+ distinct schedules, \d+ ms" : @"real runs"), "what the engine reported, iterations and time");
-                Assert.That(card.Value, Does.Match(scenario.IsSystematic ? @"no bug in \d+ portfolio iterations .* and DFS" : @"real runs"), "how the fix was verified");
+                Assert.That(card.Value, Does.Match(scenario.IsSystematic ? @"no bug in \d+ portfolio iterations .*, and DPOR: " : @"real runs"), "how the fix was verified");
             }
             Assert.That(links, Is.EquivalentTo(new[] { "races--lost-update.html", "deadlocks--dining-philosophers.html" }), "one timeline per bug found by exploration");
             foreach (string link in links) Assert.That(File.Exists(Path.Combine(folder, link)), Is.True, link);

@@ -98,12 +98,11 @@ public static class TourReport
         }
         if (check.Fixed is { } fixedReport)
         {
-            TestReport? dfs = check.FixedDfs;
-            verified = (fixedReport.Bug ?? dfs?.Bug) is { } bug
+            TestReport? dpor = check.FixedDpor;
+            verified = (fixedReport.Bug ?? dpor?.Bug) is { } bug
                 ? $"<strong>fails</strong> with {bug.Kind}: {Escape(bug.Message)}"
-                : $"no bug in {fixedReport.Iterations} portfolio iterations ({fixedReport.DistinctSchedules} distinct schedules) and {Escape(check.DfsText)}" +
-                  (dfs is null ? "" : scenario.FixedDfsPreemptionBound is { } bound ? $" with at most {bound} preemptions" : " with no preemption bound") +
-                  $", {(fixedReport.Elapsed + (dfs?.Elapsed ?? TimeSpan.Zero)).TotalMilliseconds:0} ms";
+                : $"no bug in {fixedReport.Iterations} portfolio iterations ({fixedReport.DistinctSchedules} distinct schedules), and DPOR: {Escape(check.DporText)}" +
+                  $", {(fixedReport.Elapsed + (dpor?.Elapsed ?? TimeSpan.Zero)).TotalMilliseconds:0} ms";
         }
         else
         {
