@@ -58,7 +58,7 @@ public static class GradingRun
             "--corpus", plan.CorpusDirectory(exercise), "--seed", plan.Settings.Seed.ToString(),
             "--budget", plan.Settings.Budget.ToString(), "--trace-dir", plan.TraceDirectory(student),
         ];
-        WorkerOutcome outcome = WorkerProcess.Run(arguments, plan.Settings.Timeout);
+        WorkerOutcome outcome = WorkerProcess.Run(arguments, plan.Settings.Timeout, resultPipe: true);
         return WorkerVerdict.ResultOf(exercise, outcome, plan.Settings.Timeout);
     }
 }
