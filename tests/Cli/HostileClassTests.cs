@@ -43,24 +43,57 @@ public sealed class HostileClassTests
         });
     }
 
+    [TestCase("forges-stdout", "System.Console.OpenStandardOutput", "the console")]
+    [TestCase("exits", "System.Environment.Exit", "the process environment")]
+    [TestCase("process-exit-handler", "System.AppDomain", "the application domain")]
+    [TestCase("reflection-on-the-engine", "System.Type.get_Assembly", "reflection")]
+    [TestCase("monitor-by-type-name", "System.Type.GetType", "reflection")]
+    [TestCase("wraps-the-reference-fix", "Lab.Scenarios.Races.LostUpdate+Fixed", "a reference implementation or part of the lab, not a contract")]
+    [TestCase("dynamic-dispatch", "Microsoft.CSharp.RuntimeBinder", "dynamic")]
+    [TestCase("plinq", "System.Linq.ParallelEnumerable.AsParallel", "PLINQ")]
+    [TestCase("channels", "System.Threading.Channels.Channel", "channels")]
+    [TestCase("timers", "System.Timers.Timer", "timers")]
+    [TestCase("kills-the-grader", "P/Invoke method Kill", "interop")]
+    [TestCase("spawns-a-process", "System.Diagnostics.Process.Start", "processes")]
+    [TestCase("opens-a-socket", "System.Net.Sockets.TcpClient", "the network")]
+    [TestCase("reads-another-student", "System.IO.File.ReadAllText", "files and streams")]
+    public void Grade_SubmissionReachingPastTheAllowlist_IsACompileErrorNamingTheMemberAndLine(string student, string member, string why)
+    {
+        string output = Output(student);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Verdicts()[student], Is.EqualTo("lost-update=CompileError"));
+            Assert.That(Score(student), Is.EqualTo(0));
+            Assert.That(output, Does.Match(@"Counter\.cs\(\d+,\d+\): error LAB003: "));
+            Assert.That(output, Does.Contain(member).And.Contain($"({why})"));
+        });
+    }
+
     [Test]
     public void Grade_ResultForgedOnStandardOutput_EarnsNothing()
     {
         Assert.Multiple(() =>
         {
-            Assert.That(Verdicts()["forges-stdout"], Is.EqualTo("lost-update=Crashed"));
+            Assert.That(Verdicts()["forges-stdout"], Is.Not.EqualTo("lost-update=Correct"));
             Assert.That(Score("forges-stdout"), Is.EqualTo(0));
         });
     }
 
     [Test]
-    public void Grade_ProcessExitHandlerPrintingAPerfectResult_KeepsItsRealVerdict()
+    public void Grade_ProcessExitHandlerPrintingAPerfectResult_EarnsNothing()
     {
         Assert.Multiple(() =>
         {
-            Assert.That(Verdicts()["process-exit-handler"], Is.EqualTo("lost-update=Buggy"));
+            Assert.That(Verdicts()["process-exit-handler"], Is.Not.EqualTo("lost-update=Correct"));
             Assert.That(Score("process-exit-handler"), Is.EqualTo(0));
         });
+    }
+
+    private string Output(string student)
+    {
+        using JsonDocument document = JsonDocument.Parse(File.ReadAllText(Path.Combine(_out.Path, "gradescope", student, "results.json")));
+        return document.RootElement.GetProperty("tests")[0].GetProperty("output").GetString()!;
     }
 
     private double Score(string student)

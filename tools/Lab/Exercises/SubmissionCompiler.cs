@@ -4,12 +4,14 @@ using Lab.Scenarios;
 using Lab.Systematic.Testing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Emit;
 
 namespace Lab.Cli.Exercises;
 
 /// <summary>
 /// Compiles a student's file with Roslyn against the contracts (Lab.Scenarios), the controlled primitives
-/// (Lab.Systematic) and the framework, then checks the lab's rules. Compiling never runs student code.
+/// (Lab.Systematic) and the framework, then checks the lab's rules: the syntax rules of <see cref="SubmissionRules"/>,
+/// then every reference of the compiled IL (<see cref="ReferenceChecker"/>). Compiling never runs student code.
 /// </summary>
 public static class SubmissionCompiler
 {
@@ -43,10 +45,14 @@ public static class SubmissionCompiler
             .ToList();
         if (errors.Count > 0) return new CompiledSubmission(path, null, errors);
         using var image = new MemoryStream();
-        var emitted = compilation.Emit(image);
-        return emitted.Success
-            ? new CompiledSubmission(path, image.ToArray(), [])
-            : new CompiledSubmission(path, null, emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(Format).ToList());
+        using var pdb = new MemoryStream();
+        var emitted = compilation.Emit(image, pdb, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb));
+        if (!emitted.Success)
+        {
+            return new CompiledSubmission(path, null, emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(Format).ToList());
+        }
+        IReadOnlyList<string> refused = ReferenceChecker.Check(image.ToArray(), pdb.ToArray(), path, source);
+        return refused.Count > 0 ? new CompiledSubmission(path, null, refused) : new CompiledSubmission(path, image.ToArray(), []) { Pdb = pdb.ToArray() };
     }
 
     /// <summary>A diagnostic as "File.cs(line,col): error ID: message", without the directories.</summary>
