@@ -17,7 +17,7 @@ public sealed class HostileClassTests
     public void GradeTheHostileClass()
     {
         _out = new ScratchDirectory();
-        _run = LabCli.Run("grade", TestFiles.Hostile, "--out", _out.Path, "--exercise", "lost-update", "--timeout", "30s");
+        _run = LabCli.Run("grade", TestFiles.Hostile, "--out", _out.Path, "--exercise", "lost-update", "--timeout", "15s");
     }
 
     [OneTimeTearDown]
@@ -87,6 +87,26 @@ public sealed class HostileClassTests
         {
             Assert.That(Verdicts()["process-exit-handler"], Is.Not.EqualTo("lost-update=Correct"));
             Assert.That(Score("process-exit-handler"), Is.EqualTo(0));
+        });
+    }
+
+    [Test]
+    public void Grade_TwentyKilobytesOfNestedParentheses_CostsOnlyItsOwnExercise()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(Verdicts()["nested-parentheses"], Is.EqualTo("lost-update=CompileError"));
+            Assert.That(Output("nested-parentheses"), Does.Contain("The compiler could not compile this file"));
+        });
+    }
+
+    [Test]
+    public void Grade_NestedLambdasOverOverloads_TimesOutWhileCompilingAndCostsOnlyItsOwnExercise()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(Verdicts()["nested-lambdas"], Is.EqualTo("lost-update=TimedOut"));
+            Assert.That(Output("nested-lambdas"), Does.StartWith("Compiling the file did not finish within the time limit"));
         });
     }
 

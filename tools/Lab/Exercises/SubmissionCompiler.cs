@@ -24,9 +24,32 @@ public static class SubmissionCompiler
     public static CompiledSubmission CompileFile(string path)
     {
         string full = Path.GetFullPath(path);
-        return File.Exists(full)
-            ? Compile(full, File.ReadAllText(full))
-            : new CompiledSubmission(full, null, [$"{Path.GetFileName(full)}: error: the file does not exist"]);
+        if (!File.Exists(full)) return new CompiledSubmission(full, null, [$"{Path.GetFileName(full)}: error: the file does not exist"]);
+        byte[] bytes = File.ReadAllBytes(full);
+        string? text = SourceText(bytes);
+        return text is null
+            ? new CompiledSubmission(full, null, [$"{Path.GetFileName(full)}: error {NotTextCode}: the file is not C# source text (binary, or not UTF-8)"])
+            : Compile(full, text);
+    }
+
+    /// <summary>The error code of a file that is not UTF-8 text.</summary>
+    public const string NotTextCode = "LAB004";
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>The file's text when it is UTF-8 (with or without a byte-order mark) and holds no NUL character; otherwise null.</summary>
+    public static string? SourceText(byte[] bytes)
+    {
+        ReadOnlySpan<byte> body = bytes.AsSpan().StartsWith(StrictUtf8.Preamble) ? bytes.AsSpan(StrictUtf8.Preamble.Length) : bytes;
+        if (body.Contains((byte)0)) return null;
+        try
+        {
+            return StrictUtf8.GetString(body);
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Compiles <paramref name="source"/>, which traces will attribute to <paramref name="path"/>.</summary>

@@ -21,14 +21,19 @@ public static class WorkerProcess
     /// <summary>The wall-clock time a child may take when its processor-time limit is <paramref name="cpuLimit"/>: generous, since a loaded machine lends a worker a small share of a core.</summary>
     public static TimeSpan WallClockBackstop(TimeSpan cpuLimit) => cpuLimit * 5 + TimeSpan.FromSeconds(30);
 
+    /// <summary>The processor time a worker may spend starting and compiling before its submission runs, when the run's own limit is <paramref name="cpuLimit"/>.</summary>
+    public static TimeSpan CompileLimit(TimeSpan cpuLimit) => cpuLimit > TimeSpan.FromSeconds(30) ? cpuLimit : TimeSpan.FromSeconds(30);
+
     /// <summary>
     /// Runs <c>lab &lt;arguments&gt;</c>, killing it after <paramref name="cpuLimit"/> of processor time (or the backstop).
     /// <paramref name="input"/> is written to its stdin (then closed); with <paramref name="resultPipe"/> the child
-    /// gets <c>--result-pipe &lt;handle&gt;</c> and its messages on that pipe are returned.
+    /// gets <c>--result-pipe &lt;handle&gt;</c> and its messages on that pipe are returned, and the limit counts from
+    /// its <see cref="WorkerChannel.Running"/> phase (start-up and compiling have <see cref="CompileLimit"/>).
     /// </summary>
     public static WorkerOutcome Run(IReadOnlyList<string> arguments, TimeSpan cpuLimit, string? input = null, bool resultPipe = false)
     {
         (string fileName, IReadOnlyList<string> leading) = LabExecutable.Resolve();
+        IReadOnlyList<string> all = [.. leading, .. arguments];
         var start = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
@@ -36,7 +41,7 @@ public static class WorkerProcess
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        foreach (string argument in leading.Concat(arguments)) start.ArgumentList.Add(argument);
+        foreach (string argument in all) start.ArgumentList.Add(argument);
         using ResultPipe? pipe = resultPipe ? new ResultPipe() : null;
         var clock = Stopwatch.StartNew();
         Process process;
@@ -55,12 +60,16 @@ public static class WorkerProcess
             var output = new OutputCapture(process.StandardOutput, OutputCapacity);
             var error = new OutputCapture(process.StandardError, OutputCapacity);
             Feed(process, input);
-            TimeSpan cpu = TimeSpan.Zero, backstop = WallClockBackstop(cpuLimit);
+            TimeSpan cpu = TimeSpan.Zero, compileLimit = pipe is null ? TimeSpan.Zero : CompileLimit(cpuLimit);
+            TimeSpan backstop = WallClockBackstop(cpuLimit + compileLimit);
+            TimeSpan? runningSince = pipe is null ? TimeSpan.Zero : null;
             bool timedOut = false;
             while (!process.WaitForExit(PollInterval))
             {
                 cpu = CpuTimeOf(process) ?? cpu;
-                if (cpu <= cpuLimit && clock.Elapsed <= backstop) continue;
+                if (runningSince is null && pipe!.Messages(TimeSpan.Zero).Contains(WorkerChannel.PhasePrefix + WorkerChannel.Running)) runningSince = cpu;
+                bool overLimit = runningSince is { } since ? cpu - since > cpuLimit : cpu > compileLimit;
+                if (!overLimit && clock.Elapsed <= backstop) continue;
                 timedOut = true;
                 Kill(process);
                 break;

@@ -15,12 +15,25 @@ public static class WorkerVerdict
     public static ExerciseResult ResultOf(Exercise exercise, WorkerOutcome outcome, TimeSpan timeout)
     {
         double seconds = outcome.Elapsed.TotalSeconds;
+        bool compiling = outcome.LastPhase == WorkerChannel.Compiling;
+        if (outcome.TimedOut && compiling)
+        {
+            return ExerciseResult.Unchecked(exercise, Verdict.TimedOut,
+                $"Compiling the file did not finish within the time limit of {timeout.TotalSeconds:0.#} s: the compiler cannot finish code this " +
+                "deeply nested or this heavily overloaded (lambdas inside lambdas over overloaded methods?). Simplify it.", seconds);
+        }
         if (outcome.TimedOut)
         {
             return ExerciseResult.Unchecked(exercise, Verdict.TimedOut,
                 $"Grading was stopped at the time limit of {timeout.TotalSeconds:0.#} s (processor time; {outcome.Elapsed.TotalSeconds:0.#} s " +
                 "on the clock): the submission did not finish. Look for a loop that never ends or never reaches a scheduling point " +
                 "(a Lock, Shared<T>, Interlocked, ... call), or a wait that nothing ends.", seconds);
+        }
+        if (outcome.ResultJsonText is null && compiling)
+        {
+            return ExerciseResult.Unchecked(exercise, Verdict.CompileError,
+                $"The compiler could not compile this file: it crashed (exit code {outcome.ExitCode}) on code nested too deeply " +
+                "(thousands of parentheses or braces?). Simplify it.", seconds);
         }
         if (outcome.ResultJsonText is not { } json) return ExerciseResult.Unchecked(exercise, Verdict.Crashed, CrashMessage(outcome), seconds);
         if (ResultJson.Deserialize(json) is not { } result)
