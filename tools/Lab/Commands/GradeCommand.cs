@@ -64,6 +64,7 @@ public static class GradeCommand
         GradeReports.RemoveStale(plan.OutputDirectory);
         console.Line($"Grading {plan.SubmissionsDirectory}: {plan.Exercises.Count} exercises, seed {plan.Settings.Seed}, " +
                      $"budget {plan.Settings.Budget}, time limit {plan.Settings.Timeout.TotalSeconds:0.#} s, {plan.Workers} workers");
+        console.Line(WorkerSandbox.Statement);
         IReadOnlyList<StudentResult> students = ProgressDisplay.Run(console, "grading", update => GradingRun.Run(plan, update));
         console.Out.Write(Gradebook(students, plan));
         foreach (string path in GradeReports.Write(plan, students)) console.Line($"wrote {path}");

@@ -60,7 +60,10 @@ public static class GradingRun
             "grade-one", "--exercise", exercise.Id, "--file", Path.GetFullPath(file), "--corpus", GradeOneCommand.StandardInput,
             "--seed", plan.Settings.Seed.ToString(), "--budget", plan.Settings.Budget.ToString(), "--trace-dir", plan.TraceDirectory(student),
         ];
-        WorkerOutcome outcome = WorkerProcess.Run(arguments, plan.Settings.Timeout, input: corpus, resultPipe: true);
+        string traces = plan.TraceDirectory(student);
+        WorkerOutcome outcome = WorkerProcess.Run(arguments, plan.Settings.Timeout, input: corpus, resultPipe: true,
+            wrap: (program, all) => WorkerSandbox.Wrap(program, all,
+                hidden: [plan.SubmissionsDirectory, plan.OutputDirectory], readOnly: [Path.GetFullPath(file)], writable: [traces]));
         return WorkerVerdict.ResultOf(exercise, outcome, plan.Settings.Timeout);
     }
 }

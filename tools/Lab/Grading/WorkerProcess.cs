@@ -30,10 +30,13 @@ public static class WorkerProcess
     /// gets <c>--result-pipe &lt;handle&gt;</c> and its messages on that pipe are returned, and the limit counts from
     /// its <see cref="WorkerChannel.Running"/> phase (start-up and compiling have <see cref="CompileLimit"/>).
     /// </summary>
-    public static WorkerOutcome Run(IReadOnlyList<string> arguments, TimeSpan cpuLimit, string? input = null, bool resultPipe = false)
+    public static WorkerOutcome Run(
+        IReadOnlyList<string> arguments, TimeSpan cpuLimit, string? input = null, bool resultPipe = false,
+        Func<string, IReadOnlyList<string>, (string FileName, IReadOnlyList<string> Arguments)>? wrap = null)
     {
         (string fileName, IReadOnlyList<string> leading) = LabExecutable.Resolve();
         IReadOnlyList<string> all = [.. leading, .. arguments];
+        if (wrap is not null) (fileName, all) = wrap(fileName, all);
         var start = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
