@@ -81,7 +81,7 @@ public sealed class ExploreCommandTests
     [TestCase("--strategy", "sideways", "sideways")]
     [TestCase("--iterations", "many", "many")]
     [TestCase("--iterations", "0", "Iterations must be at least 1")]
-    [TestCase("--time-limit", "soon", "not a duration such as 30s")]
+    [TestCase("--time-limit", "soon", "--time-limit takes a duration such as 30s")]
     [TestCase("--variant", "broken", "broken")]
     public void Explore_InvalidOption_ExitsOneNamingTheValue(string option, string value, string expected)
     {

@@ -24,9 +24,10 @@ public sealed class GradeCommandTests
     public void Grade_FolderWithoutStudentFolders_ExitsOneExplainingTheLayout()
     {
         using var scratch = new ScratchDirectory();
-        File.WriteAllText(scratch.Combine("Counter.cs"), "// a file where a student folder was expected");
+        Directory.CreateDirectory(scratch.Combine("class"));
+        File.WriteAllText(scratch.Combine("class", "Counter.cs"), "// a file where a student folder was expected");
 
-        CliResult result = LabCli.Run("grade", scratch.Path, "--out", scratch.Combine("out"));
+        CliResult result = LabCli.Run("grade", scratch.Combine("class"), "--out", scratch.Combine("out"));
 
         Assert.Multiple(() =>
         {

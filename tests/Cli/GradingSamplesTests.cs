@@ -6,7 +6,7 @@ namespace Lab.Cli.Tests;
 
 /// <summary>
 /// One real grading run over the sample submissions (a correct one, a still buggy one, an over-serialised one, one
-/// that does not compile, one that hangs, one that calls Environment.Exit), then what each student got and what the
+/// that does not compile, one that hangs, one that overflows its stack), then what each student got and what the
 /// report files say.
 /// </summary>
 [TestFixture]
@@ -112,14 +112,14 @@ public sealed class GradingSamplesTests
     }
 
     [Test]
-    public void Grade_SubmissionCallingEnvironmentExit_CostsOnlyItsOwnExercise()
+    public void Grade_SubmissionOverflowingTheStack_CostsOnlyItsOwnExercise()
     {
-        string output = Test("exits", "lost-update: explores without a bug").GetProperty("output").GetString()!;
+        string output = Test("overflows-the-stack", "lost-update: explores without a bug").GetProperty("output").GetString()!;
 
         Assert.Multiple(() =>
         {
-            Assert.That(Verdicts()["exits"], Does.StartWith("lost-update=Crashed"));
-            Assert.That(output, Does.Contain("exit code 3").And.Contain("Environment.Exit"));
+            Assert.That(Verdicts()["overflows-the-stack"], Does.StartWith("lost-update=Crashed"));
+            Assert.That(output, Does.Contain("stack overflow"));
             Assert.That(Verdicts()["correct"], Does.StartWith("lost-update=Correct"));
         });
     }
@@ -142,7 +142,7 @@ public sealed class GradingSamplesTests
     [TestCase("over-serialised")]
     [TestCase("does-not-compile")]
     [TestCase("hangs")]
-    [TestCase("exits")]
+    [TestCase("overflows-the-stack")]
     public void GradescopeResults_MatchTheAutograderSchema(string student)
     {
         JsonElement results = Results(student);
@@ -196,7 +196,7 @@ public sealed class GradingSamplesTests
         Assert.Multiple(() =>
         {
             Assert.That(rows[0], Is.EqualTo(new[] { "student", "lost-update", "bank-transfer-audit", "total", "max", "verdicts" }));
-            Assert.That(rows.Skip(1).Select(r => r[0]), Is.EqualTo(new[] { "correct", "does-not-compile", "exits", "hangs", "over-serialised", "still-buggy" }));
+            Assert.That(rows.Skip(1).Select(r => r[0]), Is.EqualTo(new[] { "correct", "does-not-compile", "hangs", "over-serialised", "overflows-the-stack", "still-buggy" }));
             foreach (List<string> row in rows.Skip(1))
             {
                 Assert.That(row, Has.Count.EqualTo(6));

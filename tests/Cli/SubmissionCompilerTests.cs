@@ -55,6 +55,72 @@ public sealed class SubmissionCompilerTests
         });
     }
 
+    [TestCase("System.Console.WriteLine(1);", "System.Console.WriteLine", "the console")]
+    [TestCase("System.Environment.Exit(1);", "System.Environment.Exit", "the process environment")]
+    [TestCase("System.GC.Collect();", "System.GC.Collect", "the garbage collector")]
+    [TestCase("var f = typeof(C).GetFields();", "System.Type.GetFields", "reflection")]
+    [TestCase("var t = this.GetType();", "System.Object.GetType", "reflection")]
+    [TestCase("System.Func<int> f = () => 1; f.DynamicInvoke();", "System.Delegate.DynamicInvoke", "runtime internals")]
+    [TestCase("System.Runtime.CompilerServices.Unsafe.As<object>(this);", "System.Runtime.CompilerServices.Unsafe", "unsafe memory access")]
+    [TestCase("System.Runtime.InteropServices.Marshal.AllocHGlobal(1);", "System.Runtime.InteropServices.Marshal", "interop")]
+    [TestCase("System.IO.File.Delete(\"x\");", "System.IO.File.Delete", "files and streams")]
+    [TestCase("new System.Net.Http.HttpClient();", "System.Net.Http.HttpClient", "the network")]
+    public void Compile_MemberOutsideTheAllowlist_IsRefusedNamingTheMemberAndLine(string statement, string member, string why)
+    {
+        CompiledSubmission compiled = SubmissionCompiler.Compile("/submissions/C.cs", $"class C\n{{\n    void M()\n    {{\n        {statement}\n    }}\n}}\n");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(compiled.Succeeded, Is.False);
+            Assert.That(compiled.Errors, Has.Some.StartsWith("C.cs(5,").And.Contains($"error LAB003: {member}").And.Contains($"({why})"));
+        });
+    }
+
+    [Test]
+    public void Compile_UnsafeAccessor_IsRefused()
+    {
+        CompiledSubmission compiled = SubmissionCompiler.Compile("/submissions/C.cs",
+            "using System.Runtime.CompilerServices;\nclass C\n{\n    [UnsafeAccessor(UnsafeAccessorKind.Field, Name = \"_x\")]\n    static extern ref int X(object o);\n}\n");
+
+        Assert.That(compiled.Errors, Has.Some.StartsWith("C.cs(4,").And.Contains("System.Runtime.CompilerServices.UnsafeAccessor"));
+    }
+
+    [Test]
+    public void Compile_UnsafeCode_IsACompilerError()
+    {
+        CompiledSubmission compiled = SubmissionCompiler.Compile("/submissions/C.cs", "class C { unsafe void M() { int x = 0; int* p = &x; } }");
+
+        Assert.That(compiled.Errors, Has.Some.Contains("error CS0227"));
+    }
+
+    [Test]
+    public void Compile_OrdinaryCodeOverCollectionsLinqStringsRecordsAndExceptions_IsAllowed()
+    {
+        CompiledSubmission compiled = SubmissionCompiler.Compile("/submissions/C.cs", """
+            using System.Text;
+            public record Pair(int A, string B);
+            public sealed class C
+            {
+                private readonly Dictionary<int, List<Pair>> _byKey = new();
+                public event EventHandler? Changed;
+                public IEnumerable<int> Evens(int n) { for (int i = 0; i < n; i += 2) yield return i; }
+                public string M(int[] values)
+                {
+                    var queue = new Queue<int>(values);
+                    var sb = new StringBuilder();
+                    foreach (var g in values.Where(v => v > 0).GroupBy(v => v % 3).OrderBy(g => g.Key)) sb.Append($"{g.Key}:{g.Count()} ");
+                    (int min, int max) = (values.Min(), Math.Max(values.Max(), queue.Count));
+                    Changed?.Invoke(this, EventArgs.Empty);
+                    int[] fixedValues = [1, 2, 3];
+                    if (min > max) throw new InvalidOperationException($"{min} > {max}");
+                    return sb.ToString() + fixedValues[1..].Sum() + new Pair(1, "x") + (min switch { 0 => "zero", _ => "other" }) + nameof(M);
+                }
+            }
+            """);
+
+        Assert.That(compiled.Errors, Is.Empty);
+    }
+
     [Test]
     public void Compile_TimeoutConstant_IsAllowed()
     {

@@ -12,7 +12,8 @@ public static class LabApplication
     {
         RootCommand root = CreateRootCommand(console);
         var invocation = new InvocationConfiguration { Output = console.OutWriter, Error = console.Error, EnableDefaultExceptionHandler = false };
-        return root.Parse(args).Invoke(invocation);
+        ParseResult parse = root.Parse(args);
+        return parse.Errors.Count > 0 ? ParseErrors.Report(parse, console) : parse.Invoke(invocation);
     }
 
     /// <summary>Builds the command tree; commands write to <paramref name="console"/> so tests can read what they print.</summary>

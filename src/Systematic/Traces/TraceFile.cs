@@ -158,15 +158,15 @@ public static class TraceFile
         var steps = new List<StepRecord>();
         foreach (JsonElement element in Required(root, "steps", source).EnumerateArray())
         {
-            string op = Required(element, "op", source).GetString()!;
+            string op = RequiredString(element, "op", source);
             if (!ids.TryGetValue(op, out int id)) throw new TraceFormatException(source, $"step {steps.Count} names operation '{op}', which the trace does not list");
             (string? file, int line) = SplitLocation(Required(element, "at", source).GetString() ?? "");
-            steps.Add(new StepRecord(id, Required(element, "do", source).GetString()!, null, file, line));
+            steps.Add(new StepRecord(id, RequiredString(element, "do", source), null, file, line));
         }
         return new ScheduleTrace
         {
-            TestName = Required(root, "test", source).GetString()!,
-            Strategy = Required(root, "strategy", source).GetString()!,
+            TestName = RequiredString(root, "test", source),
+            Strategy = RequiredString(root, "strategy", source),
             Seed = Required(root, "seed", source).GetUInt64(),
             Iteration = Required(root, "iteration", source).GetInt32(),
             MaxSteps = Required(root, "maxSteps", source).GetInt32(),
@@ -195,6 +195,12 @@ public static class TraceFile
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out JsonElement value)
             ? value
             : throw new TraceFormatException(source, $"the field '{name}' is missing; the file is truncated or not a lab trace");
+
+    /// <summary>A field that must hold text; null, a number or an object there is "corrupt trace: &lt;field&gt;".</summary>
+    private static string RequiredString(JsonElement element, string name, string source) =>
+        Required(element, name, source) is { ValueKind: JsonValueKind.String } value
+            ? value.GetString()!
+            : throw new TraceFormatException(source, $"corrupt trace: {name} (the field '{name}' is not text)");
 
     /// <summary>Steps read back carry the recorded text in <see cref="StepRecord.Action"/> and "File.cs:12" split into file and line.</summary>
     private static (string? File, int Line) SplitLocation(string location)

@@ -20,7 +20,8 @@ public sealed class PoisonWorkItemException : Exception
     private static string Describe(WorkItem item, IReadOnlyList<WorkerExit> crashes)
     {
         WorkerExit last = crashes[^1];
+        string ended = last.KillReason is null ? $"exited with code {last.ExitCode}" : "ended";
         return $"Work item {item} crashed its worker process on all {crashes.Count} attempts, so the pool gave up on it. "
-            + $"The last worker (pid {last.ProcessId}) exited with code {last.ExitCode}: {last.Headline}";
+            + $"The last worker (pid {last.ProcessId}) {ended}: {last.Headline}";
     }
 }

@@ -4,8 +4,10 @@ using System.Diagnostics;
 namespace Lab.Workloads.Processes;
 
 /// <summary>
-/// N persistent worker processes fed one item at a time over pipes as JSON lines. A worker that dies holding an item is
-/// replaced and the item re-run elsewhere; an item that keeps killing workers fails with <see cref="PoisonWorkItemException"/>;
+/// N persistent worker processes fed one item at a time over pipes as JSON lines. A worker that dies holding an item, or
+/// that is killed for running past the item time limit or going silent (no heartbeat: stopped or hung), is replaced and
+/// the item re-run elsewhere; an item that keeps costing workers fails with <see cref="PoisonWorkItemException"/>, so
+/// <see cref="RunAll"/> always returns;
 /// disposing stops every worker, politely first and then by force, so none outlives the pool.
 /// </summary>
 public sealed class ProcessPool : IDisposable
@@ -72,6 +74,8 @@ public sealed class ProcessPool : IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Workers, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxAttemptsPerItem, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.ItemTimeLimit, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.HeartbeatTimeout, WorkerHeartbeat.Interval * 2);
         WorkerLaunch launch = options.Launch ?? WorkerLocator.Locate();
         long start = Stopwatch.GetTimestamp();
         var workers = new List<WorkerProcess>(options.Workers);
@@ -196,7 +200,9 @@ public sealed class ProcessPool : IDisposable
             var request = new WorkRequest(Interlocked.Increment(ref _nextRequestId), pending.Item);
             WorkResponse? response = worker.TryRoundTrip(
                 request,
-                () => ItemDispatched?.Invoke(this, new ItemDispatchedEventArgs(worker.ProcessId, pending.Item, attempt)));
+                () => ItemDispatched?.Invoke(this, new ItemDispatchedEventArgs(worker.ProcessId, pending.Item, attempt)),
+                _options.ItemTimeLimit,
+                _options.HeartbeatTimeout);
             if (response is not null)
             {
                 pending.Succeed(new PoolItemResult(response.Value, attempt, worker.ProcessId, TimeSpan.FromMilliseconds(response.CpuMilliseconds)));

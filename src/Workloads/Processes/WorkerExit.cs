@@ -6,9 +6,13 @@ namespace Lab.Workloads.Processes;
 /// <param name="ErrorTail">The last lines of its standard error.</param>
 public sealed record WorkerExit(int ProcessId, int ExitCode, IReadOnlyList<string> ErrorTail)
 {
-    /// <summary>The first line of the error tail that reads like an exception, else the first line, else a placeholder.</summary>
+    /// <summary>Why the pool killed it (a missed heartbeat, the item time limit), or null when it died by itself.</summary>
+    public string? KillReason { get; init; }
+
+    /// <summary>The pool's kill reason, else the first line of the error tail that reads like an exception, else the first line, else a placeholder.</summary>
     public string Headline =>
-        ErrorTail.FirstOrDefault(line => line.Contains("exception", StringComparison.OrdinalIgnoreCase))
+        KillReason
+        ?? ErrorTail.FirstOrDefault(line => line.Contains("exception", StringComparison.OrdinalIgnoreCase))
         ?? ErrorTail.FirstOrDefault()
         ?? "(no output on standard error)";
 }

@@ -21,25 +21,35 @@ public static class WorkerHost
         return 0;
     }
 
-    /// <summary>Announces readiness, then answers each request line until <paramref name="input"/> ends.</summary>
+    /// <summary>
+    /// Announces readiness, then answers each request line until <paramref name="input"/> ends; while an item runs it
+    /// writes <see cref="WorkerHeartbeat.Line"/> every <see cref="WorkerHeartbeat.Interval"/>, so the pool can tell it from a stopped worker.
+    /// </summary>
     public static void Serve(TextReader input, TextWriter output)
     {
-        WriteLine(output, JsonSerializer.Serialize(new WorkerReady(Environment.ProcessId), WorkerProtocolJson.Default.WorkerReady));
+        var gate = new object();
+        using var heartbeat = new Timer(_ => WriteLine(output, WorkerHeartbeat.Line, gate), null, Timeout.Infinite, Timeout.Infinite);
+        WriteLine(output, JsonSerializer.Serialize(new WorkerReady(Environment.ProcessId), WorkerProtocolJson.Default.WorkerReady), gate);
         while (input.ReadLine() is { } line)
         {
             TimeSpan cpuBefore = Environment.CpuUsage.TotalTime;
             WorkRequest request = JsonSerializer.Deserialize(line, WorkerProtocolJson.Default.WorkRequest)
                 ?? throw new InvalidDataException("The pool sent an empty request.");
+            heartbeat.Change(WorkerHeartbeat.Interval, WorkerHeartbeat.Interval);
             double value = request.Item.Run(NoInterpreterLock.Instance);
+            heartbeat.Change(Timeout.Infinite, Timeout.Infinite);
             double cpuMilliseconds = (Environment.CpuUsage.TotalTime - cpuBefore).TotalMilliseconds;
             var response = new WorkResponse(request.Id, value, cpuMilliseconds);
-            WriteLine(output, JsonSerializer.Serialize(response, WorkerProtocolJson.Default.WorkResponse));
+            WriteLine(output, JsonSerializer.Serialize(response, WorkerProtocolJson.Default.WorkResponse), gate);
         }
     }
 
-    private static void WriteLine(TextWriter output, string line)
+    private static void WriteLine(TextWriter output, string line, object gate)
     {
-        output.WriteLine(line);
-        output.Flush();
+        lock (gate)
+        {
+            output.WriteLine(line);
+            output.Flush();
+        }
     }
 }

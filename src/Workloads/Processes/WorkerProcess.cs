@@ -14,6 +14,8 @@ internal sealed class WorkerProcess : IDisposable
     private readonly long _launchTimestamp;
     private readonly LineTail _errorTail = new(ErrorTailLines);
     private int _disposed;
+    private Task<string?>? _pendingRead;
+    private string? _killReason;
 
     private WorkerProcess(Process process, long launchTimestamp)
     {
@@ -86,8 +88,12 @@ internal sealed class WorkerProcess : IDisposable
         return Stopwatch.GetElapsedTime(_launchTimestamp);
     }
 
-    /// <summary>Sends one request and waits for its answer; returns null if the worker died or broke the protocol meanwhile.</summary>
-    public WorkResponse? TryRoundTrip(WorkRequest request, Action onSent)
+    /// <summary>
+    /// Sends one request and waits for its answer, skipping heartbeats; returns null if the worker died or broke the
+    /// protocol meanwhile, or was killed for running past <paramref name="timeLimit"/> or staying silent (no
+    /// heartbeat) for longer than <paramref name="heartbeatTimeout"/>.
+    /// </summary>
+    public WorkResponse? TryRoundTrip(WorkRequest request, Action onSent, TimeSpan timeLimit, TimeSpan heartbeatTimeout)
     {
         try
         {
@@ -100,22 +106,80 @@ internal sealed class WorkerProcess : IDisposable
         }
 
         onSent();
-        string? line = ReadLineOrNull();
-        WorkResponse? response = line is null ? null : TryParse(line, WorkerProtocolJson.Default.WorkResponse);
-        if (response is null || response.Id != request.Id)
+        long deadline = Stopwatch.GetTimestamp() + (long)(timeLimit.TotalSeconds * Stopwatch.Frequency);
+        while (true)
         {
-            Kill();
-            return null;
+            TimeSpan left = TimeSpan.FromSeconds((deadline - Stopwatch.GetTimestamp()) / (double)Stopwatch.Frequency);
+            TimeSpan wait = left < heartbeatTimeout ? left : heartbeatTimeout;
+            string? line;
+            switch (ReadLineWithin(wait < TimeSpan.Zero ? TimeSpan.Zero : wait, out line))
+            {
+                case false when left <= heartbeatTimeout:
+                    KillBecause($"the pool killed it: the item ran past its time limit of {timeLimit.TotalSeconds:0.###} s");
+                    return null;
+                case false:
+                    KillBecause($"the pool killed it: no heartbeat for {heartbeatTimeout.TotalSeconds:0.###} s (stopped or hung)");
+                    return null;
+            }
+
+            if (line == WorkerHeartbeat.Line)
+            {
+                continue;
+            }
+
+            WorkResponse? response = line is null ? null : TryParse(line, WorkerProtocolJson.Default.WorkResponse);
+            if (response is null || response.Id != request.Id)
+            {
+                Kill();
+                return null;
+            }
+
+            return response;
+        }
+    }
+
+    /// <summary>False when no line arrived within <paramref name="wait"/>; true with the line (null at end of stream) otherwise.</summary>
+    private bool ReadLineWithin(TimeSpan wait, out string? line)
+    {
+        line = null;
+        Task<string?> read;
+        try
+        {
+            read = _pendingRead ??= _process.StandardOutput.ReadLineAsync();
+        }
+        catch (Exception exception) when (exception is IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            return true;
         }
 
-        return response;
+        try
+        {
+            if (!read.Wait(wait))
+            {
+                return false;
+            }
+        }
+        catch (AggregateException)
+        {
+            // The stream broke: the worker is gone, which the caller reads as a null line.
+        }
+
+        _pendingRead = null;
+        line = read.IsCompletedSuccessfully ? read.Result : null;
+        return true;
+    }
+
+    private void KillBecause(string reason)
+    {
+        _killReason = reason;
+        Kill();
     }
 
     /// <summary>Waits for the (dead or dying) process to end and reports how it ended.</summary>
     public WorkerExit CollectExit()
     {
         _process.WaitForExit();
-        return new WorkerExit(ProcessId, _process.ExitCode, _errorTail.Snapshot());
+        return new WorkerExit(ProcessId, _process.ExitCode, _errorTail.Snapshot()) { KillReason = _killReason };
     }
 
     /// <summary>Asks the worker to stop by closing its input; it exits when it has finished its current item.</summary>

@@ -8,6 +8,9 @@ public static class TestFiles
     /// <summary>The sample submissions: one folder per made-up student.</summary>
     public static string Samples => Path.Combine(AppContext.BaseDirectory, "Samples");
 
+    /// <summary>The hostile class: one folder per attack on the grader, plus one honest student.</summary>
+    public static string Hostile => Path.Combine(AppContext.BaseDirectory, "Hostile");
+
     /// <summary>The repository's exercises/ folder with the starter files.</summary>
     public static string Exercises => ExerciseWorkspace.Locate("exercises");
 

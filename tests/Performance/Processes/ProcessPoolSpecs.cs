@@ -55,6 +55,44 @@ public sealed class ProcessPoolSpecs
     }
 
     [Test]
+    public void StoppedWorker_IsKilledOnItsMissedHeartbeat_AndTheItemIsRerunElsewhere()
+    {
+        Assume.That(OperatingSystem.IsLinux(), "SIGSTOP is a Unix signal");
+        using var pool = ProcessPool.Start(ProcessPoolOptions.WithWorkers(1) with { HeartbeatTimeout = TimeSpan.FromSeconds(2) });
+        int victim = pool.WorkerProcessIds.Single();
+        pool.ItemDispatched += (_, dispatched) =>
+        {
+            if (dispatched.Attempt == 1) Signal("-STOP", dispatched.WorkerProcessId);
+        };
+
+        IReadOnlyList<PoolItemResult> results = Task.Run(() => pool.RunAll([new BlockingWaitItem(LatencyMilliseconds: 1500)])).WaitAsync(Patience).GetAwaiter().GetResult();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(results.Single().Value, Is.EqualTo(1500), "the item's own result, from the second worker");
+            Assert.That(results.Single().Attempts, Is.EqualTo(2));
+            Assert.That(results.Single().WorkerProcessId, Is.Not.EqualTo(victim));
+            Assert.That(ProcessTable.IsRunning(victim), Is.False, "the stopped worker was killed, not left behind");
+        });
+    }
+
+    [Test]
+    public void HungItem_PastTheItemTimeLimit_FailsAsPoison_AndRunAllReturns()
+    {
+        using var pool = ProcessPool.Start(ProcessPoolOptions.WithWorkers(1) with { MaxAttemptsPerItem = 2, ItemTimeLimit = TimeSpan.FromSeconds(1) });
+
+        var failure = Assert.Throws<PoisonWorkItemException>(() =>
+            Task.Run(() => pool.RunAll([new BlockingWaitItem(LatencyMilliseconds: 600_000)])).WaitAsync(Patience).GetAwaiter().GetResult());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(failure!.Crashes, Has.Count.EqualTo(2));
+            Assert.That(failure.Message, Does.Contain("ran past its time limit of 1 s"));
+            Assert.That(failure.Crashes.Select(c => c.ProcessId), Has.All.Matches<int>(pid => !ProcessTable.IsRunning(pid)));
+        });
+    }
+
+    [Test]
     public void PoisonItem_FailsAfterTheBoundedNumberOfAttempts_WithAClearError()
     {
         using var pool = ProcessPool.Start(ProcessPoolOptions.WithWorkers(1) with { MaxAttemptsPerItem = 3 });
@@ -126,5 +164,11 @@ public sealed class ProcessPoolSpecs
         Assert.That(
             () => ProcessPool.Start(ProcessPoolOptions.WithWorkers(1) with { Launch = missing }),
             Throws.TypeOf<WorkerStartException>().With.Message.Contains("no-such-dir"));
+    }
+
+    private static void Signal(string signal, int processId)
+    {
+        using var kill = System.Diagnostics.Process.Start("kill", [signal, processId.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
     }
 }

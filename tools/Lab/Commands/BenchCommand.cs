@@ -15,7 +15,7 @@ public static class BenchCommand
         var command = new Command("bench", "Measure threads, the thread pool, tasks, an emulated GIL and processes on CPU- and I/O-bound workloads.") { quick, output };
         CommandAction.Set(command, console, parse =>
         {
-            string directory = Path.GetFullPath(parse.GetRequiredValue(output));
+            string directory = OutputPath.WritableDirectory(parse.GetRequiredValue(output), "--out");
             BenchOptions options = parse.GetValue(quick) ? BenchOptions.Quick(directory) : BenchOptions.Full(directory);
             BenchResult result = ProgressDisplay.Run(console, "bench", update => BenchRunner.Run(options,
                 new SynchronousProgress<BenchProgress>(p => update(new ProgressUpdate(p.Completed, p.Total, p.Activity)))));

@@ -21,6 +21,11 @@ public static class CommandAction
                 console.ReportError(exception.Message);
                 return ExitCodes.UsageError;
             }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                console.ReportError(exception.Message.Split('\n')[0].Trim());
+                return ExitCodes.UsageError;
+            }
         });
     }
 }

@@ -22,7 +22,8 @@ public static class GradeCommand
         var output = new Option<string>("--out") { Description = "Where the reports go.", DefaultValueFactory = _ => "grading-out" };
         var seed = new Option<ulong>("--seed") { Description = "The seed of every exploration: the same for every student." };
         var budget = new Option<int>("--budget") { Description = "Portfolio iterations per submission.", DefaultValueFactory = _ => defaults.Budget };
-        var timeout = Duration.Option("--timeout", $"Processor-time limit per submission and exercise (default {defaults.Timeout.TotalSeconds:0} s).");
+        var timeout = Duration.Option("--timeout", $"Processor-time limit per submission and exercise, at least {Duration.Describe(GradingSettings.ShortestTimeout)} (default {defaults.Timeout.TotalSeconds:0} s).",
+            GradingSettings.ShortestTimeout);
         var exercises = new Option<string[]>("--exercise") { Description = "Grade only these exercises (default: all).", AllowMultipleArgumentsPerToken = true };
         var workers = new Option<int>("--workers") { Description = "Worker processes at once (default: one per core).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var command = new Command("grade", "Grade a folder of student submissions and write results.json (Gradescope), junit.xml, gradebook.csv and summary.md.")
@@ -33,10 +34,15 @@ public static class GradeCommand
         {
             if (parse.GetValue(budget) < 1) throw new UsageException("--budget must be at least 1");
             if (parse.GetValue(workers) < 1) throw new UsageException("--workers must be at least 1");
+            string submissionsDirectory = Path.GetFullPath(parse.GetRequiredValue(submissions));
             string outputDirectory = Path.GetFullPath(parse.GetRequiredValue(output));
+            if (IsInside(outputDirectory, submissionsDirectory))
+            {
+                throw new UsageException($"--out '{outputDirectory}' is inside the submissions folder; reports there would be graded as a student's folder, and students' files could overwrite them");
+            }
             string[] chosen = parse.GetValue(exercises) ?? [];
             var plan = new GradingPlan(
-                Path.GetFullPath(parse.GetRequiredValue(submissions)),
+                submissionsDirectory,
                 outputDirectory,
                 chosen.Length == 0 ? ExerciseCatalog.All : chosen.Select(ExerciseCatalog.Find).Distinct().ToList(),
                 new GradingSettings
@@ -54,8 +60,11 @@ public static class GradeCommand
     public static int Run(LabConsole console, GradingPlan plan)
     {
         SubmissionFolder.Students(plan.SubmissionsDirectory);
+        OutputPath.WritableDirectory(plan.OutputDirectory, "--out");
+        GradeReports.RemoveStale(plan.OutputDirectory);
         console.Line($"Grading {plan.SubmissionsDirectory}: {plan.Exercises.Count} exercises, seed {plan.Settings.Seed}, " +
                      $"budget {plan.Settings.Budget}, time limit {plan.Settings.Timeout.TotalSeconds:0.#} s, {plan.Workers} workers");
+        console.Line(WorkerSandbox.Statement);
         IReadOnlyList<StudentResult> students = ProgressDisplay.Run(console, "grading", update => GradingRun.Run(plan, update));
         console.Out.Write(Gradebook(students, plan));
         foreach (string path in GradeReports.Write(plan, students)) console.Line($"wrote {path}");
@@ -69,6 +78,13 @@ public static class GradeCommand
         var results = students.SelectMany(s => s.Exercises).ToList();
         var counts = Enum.GetValues<Verdict>().Select(v => (Verdict: v, Count: results.Count(r => r.Verdict == v))).Where(c => c.Count > 0);
         return $"grade: {students.Count} students, {results.Count} submissions: " + string.Join(", ", counts.Select(c => $"{c.Count} {c.Verdict}"));
+    }
+
+    /// <summary>True when <paramref name="path"/> is <paramref name="folder"/> or lies inside it.</summary>
+    public static bool IsInside(string path, string folder)
+    {
+        string root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)) + Path.DirectorySeparatorChar;
+        return (Path.TrimEndingDirectorySeparator(Path.GetFullPath(path)) + Path.DirectorySeparatorChar).StartsWith(root, StringComparison.Ordinal);
     }
 
     private static Table Gradebook(IReadOnlyList<StudentResult> students, GradingPlan plan)

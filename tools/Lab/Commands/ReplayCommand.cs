@@ -34,7 +34,9 @@ public static class ReplayCommand
     /// <summary>Replays <paramref name="tracePath"/> against the implementation its test name names; returns the exit code.</summary>
     public static int Replay(LabConsole console, string tracePath, string? submissionPath, bool allSteps, string? htmlPath = null)
     {
+        RefuseWhatIsNotARegularFile(tracePath);
         if (CoyoteTraceFile.IsCoyoteTrace(tracePath)) return CoyoteRuns.Replay(console, tracePath);
+        if (htmlPath is not null) OutputPath.WritableFile(htmlPath, "--html");
         ScheduleTrace trace = TraceFile.Load(tracePath);
         TestSubject subject = TestSubject.Parse(trace.TestName) ?? throw new UsageException(
             $"the trace's test name '{trace.TestName}' does not name a lab scenario; expected '<scenario-id> (buggy|fixed|submission)'");
@@ -59,6 +61,18 @@ public static class ReplayCommand
         console.Line($"REPRODUCED: {report.Bug.Kind}");
         console.Line(report.Describe(allSteps ? 0 : ReportView.EdgeRows));
         return ExitCodes.BugFound;
+    }
+
+    /// <summary>
+    /// A FIFO, a device or a folder is refused before it is opened (opening a FIFO blocks until someone writes to it);
+    /// such files report no length, and an empty regular file is no trace either.
+    /// </summary>
+    private static void RefuseWhatIsNotARegularFile(string tracePath)
+    {
+        var file = new FileInfo(tracePath);
+        if (Directory.Exists(tracePath)) throw new UsageException($"corrupt trace: '{tracePath}' is a folder, not a trace file");
+        if (!file.Exists) return;
+        if (file.Length == 0) throw new UsageException($"corrupt trace: '{tracePath}' is empty or not a regular file (a pipe or a device?)");
     }
 
     private static Func<object> FactoryFor(IScenario scenario, TestSubject subject, string? submissionPath)

@@ -8,9 +8,12 @@ namespace Lab.Cli.Exercises;
 /// <param name="Errors">The error messages, "File.cs(12,5): error CS0103: ...", empty on success.</param>
 public sealed record CompiledSubmission(string SourcePath, byte[]? Image, IReadOnlyList<string> Errors)
 {
+    /// <summary>The portable PDB of <see cref="Image"/>, so exceptions in student code carry file and line; null when there is none.</summary>
+    public byte[]? Pdb { get; init; }
+
     /// <summary>True when the file compiled and obeyed the lab's rules.</summary>
     public bool Succeeded => Image is not null;
 
     /// <summary>Loads the assembly into this process; only call it in a process that may run student code.</summary>
-    public Assembly Load() => Assembly.Load(Image ?? throw new InvalidOperationException($"{SourcePath} did not compile"));
+    public Assembly Load() => Assembly.Load(Image ?? throw new InvalidOperationException($"{SourcePath} did not compile"), Pdb);
 }

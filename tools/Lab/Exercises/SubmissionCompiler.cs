@@ -4,12 +4,14 @@ using Lab.Scenarios;
 using Lab.Systematic.Testing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Emit;
 
 namespace Lab.Cli.Exercises;
 
 /// <summary>
 /// Compiles a student's file with Roslyn against the contracts (Lab.Scenarios), the controlled primitives
-/// (Lab.Systematic) and the framework, then checks the lab's rules. Compiling never runs student code.
+/// (Lab.Systematic) and the framework, then checks the lab's rules: the syntax rules of <see cref="SubmissionRules"/>,
+/// then every reference of the compiled IL (<see cref="ReferenceChecker"/>). Compiling never runs student code.
 /// </summary>
 public static class SubmissionCompiler
 {
@@ -22,9 +24,32 @@ public static class SubmissionCompiler
     public static CompiledSubmission CompileFile(string path)
     {
         string full = Path.GetFullPath(path);
-        return File.Exists(full)
-            ? Compile(full, File.ReadAllText(full))
-            : new CompiledSubmission(full, null, [$"{Path.GetFileName(full)}: error: the file does not exist"]);
+        if (!File.Exists(full)) return new CompiledSubmission(full, null, [$"{Path.GetFileName(full)}: error: the file does not exist"]);
+        byte[] bytes = File.ReadAllBytes(full);
+        string? text = SourceText(bytes);
+        return text is null
+            ? new CompiledSubmission(full, null, [$"{Path.GetFileName(full)}: error {NotTextCode}: the file is not C# source text (binary, or not UTF-8)"])
+            : Compile(full, text);
+    }
+
+    /// <summary>The error code of a file that is not UTF-8 text.</summary>
+    public const string NotTextCode = "LAB004";
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>The file's text when it is UTF-8 (with or without a byte-order mark) and holds no NUL character; otherwise null.</summary>
+    public static string? SourceText(byte[] bytes)
+    {
+        ReadOnlySpan<byte> body = bytes.AsSpan().StartsWith(StrictUtf8.Preamble) ? bytes.AsSpan(StrictUtf8.Preamble.Length) : bytes;
+        if (body.Contains((byte)0)) return null;
+        try
+        {
+            return StrictUtf8.GetString(body);
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Compiles <paramref name="source"/>, which traces will attribute to <paramref name="path"/>.</summary>
@@ -43,10 +68,14 @@ public static class SubmissionCompiler
             .ToList();
         if (errors.Count > 0) return new CompiledSubmission(path, null, errors);
         using var image = new MemoryStream();
-        var emitted = compilation.Emit(image);
-        return emitted.Success
-            ? new CompiledSubmission(path, image.ToArray(), [])
-            : new CompiledSubmission(path, null, emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(Format).ToList());
+        using var pdb = new MemoryStream();
+        var emitted = compilation.Emit(image, pdb, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb));
+        if (!emitted.Success)
+        {
+            return new CompiledSubmission(path, null, emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(Format).ToList());
+        }
+        IReadOnlyList<string> refused = ReferenceChecker.Check(image.ToArray(), pdb.ToArray(), path, source);
+        return refused.Count > 0 ? new CompiledSubmission(path, null, refused) : new CompiledSubmission(path, image.ToArray(), []) { Pdb = pdb.ToArray() };
     }
 
     /// <summary>A diagnostic as "File.cs(line,col): error ID: message", without the directories.</summary>

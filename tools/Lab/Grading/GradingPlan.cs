@@ -4,15 +4,12 @@ namespace Lab.Cli.Grading;
 
 /// <summary>What one <c>lab grade</c> run grades, where it writes, and how many workers run at once.</summary>
 /// <param name="SubmissionsDirectory">One sub-folder per student.</param>
-/// <param name="OutputDirectory">Where reports, traces and the regression corpus go.</param>
+/// <param name="OutputDirectory">Where reports and traces go.</param>
 /// <param name="Exercises">The exercises graded.</param>
 /// <param name="Settings">Seed, budget and time limit, the same for every student.</param>
 /// <param name="Workers">Worker processes running at once.</param>
 public sealed record GradingPlan(string SubmissionsDirectory, string OutputDirectory, IReadOnlyList<Exercise> Exercises, GradingSettings Settings, int Workers)
 {
-    /// <summary>Where the regression corpus of an exercise is written for the workers to read.</summary>
-    public string CorpusDirectory(Exercise exercise) => Path.Combine(OutputDirectory, "corpus", exercise.Id);
-
     /// <summary>Where a student's failing traces are written.</summary>
     public string TraceDirectory(string student) => Path.Combine(OutputDirectory, "traces", student);
 }

@@ -18,6 +18,9 @@ public sealed record GradingSettings
     /// <summary>Random schedules tried to show the demanded concurrency (a fine-grained fix shows it in most of them).</summary>
     public int ProbeAttempts { get; init; } = 30;
 
+    /// <summary>The shortest time limit accepted: less and even a correct submission cannot finish its exploration.</summary>
+    public static readonly TimeSpan ShortestTimeout = TimeSpan.FromSeconds(2);
+
     /// <summary>Processor-time limit per submission and exercise, enforced by killing its worker process (see <see cref="WorkerProcess"/>).</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Lab.Cli.Scenarios;
 using Lab.Scenarios;
 using Lab.Systematic.Strategies;
@@ -41,6 +42,24 @@ public static class RegressionCorpus
     /// <summary>Reads back a corpus written by <see cref="Save"/>, in file-name order.</summary>
     public static IReadOnlyList<ScheduleTrace> Load(string directory) =>
         Directory.GetFiles(directory, "corpus-*.json").Order(StringComparer.Ordinal).Select(TraceFile.Load).ToList();
+
+    /// <summary>The corpus as one JSON text (an array of trace documents), as the grader hands it to a worker.</summary>
+    public static string Serialize(IReadOnlyList<ScheduleTrace> corpus) => JsonSerializer.Serialize(corpus.Select(TraceFile.ToJson).ToArray());
+
+    /// <summary>Reads back a corpus written by <see cref="Serialize"/>; a malformed one is a <see cref="TraceFormatException"/>.</summary>
+    public static IReadOnlyList<ScheduleTrace> Deserialize(string json)
+    {
+        string[] traces;
+        try
+        {
+            traces = JsonSerializer.Deserialize<string[]>(json) ?? [];
+        }
+        catch (JsonException exception)
+        {
+            throw new TraceFormatException("corpus", "it is not a JSON array of traces: " + exception.Message, exception);
+        }
+        return traces.Select((trace, i) => TraceFile.Parse(trace, $"corpus trace {i + 1}")).ToList();
+    }
 
     private static string Key(ScheduleTrace trace) => string.Join(",", trace.Decisions.Select(d => $"{(int)d.Kind}:{d.Value}"));
 }

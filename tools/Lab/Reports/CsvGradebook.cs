@@ -27,9 +27,18 @@ public static class CsvGradebook
         return text.ToString();
     }
 
-    /// <summary>A field quoted when it holds a comma, a quote or a line break, with quotes doubled.</summary>
-    public static string Field(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    /// <summary>
+    /// A field quoted when it holds a comma, a quote or a line break, with quotes doubled; a text a spreadsheet would
+    /// run as a formula (starting with =, +, -, @, a tab or a carriage return) is neutralised with a leading apostrophe.
+    /// </summary>
+    public static string Field(string value)
+    {
+        if (value.Length > 0 && "=+-@\t\r".Contains(value[0]) && !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+        {
+            value = "'" + value;
+        }
+        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
 
     private static void Row(StringBuilder text, IEnumerable<string> fields) => text.Append(string.Join(",", fields.Select(Field))).Append("\r\n");
 

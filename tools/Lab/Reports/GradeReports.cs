@@ -9,6 +9,20 @@ public static class GradeReports
     /// <summary>The Gradescope results of a student, relative to the output folder.</summary>
     public static string GradescopePath(string student) => Path.Combine("gradescope", student, "results.json");
 
+    /// <summary>The files and folders of a previous run, removed before grading so no stale result is mistaken for a new one.</summary>
+    public static readonly IReadOnlyList<string> RunOutputs = ["gradescope", "traces", "corpus", "junit.xml", "gradebook.csv", "summary.md"];
+
+    /// <summary>Removes what a previous run wrote into <paramref name="outputDirectory"/> (and nothing else there).</summary>
+    public static void RemoveStale(string outputDirectory)
+    {
+        foreach (string name in RunOutputs)
+        {
+            string path = Path.Combine(outputDirectory, name);
+            if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
+            else if (File.Exists(path)) File.Delete(path);
+        }
+    }
+
     /// <summary>Writes results.json per student, junit.xml, gradebook.csv and summary.md; returns the paths written.</summary>
     public static IReadOnlyList<string> Write(GradingPlan plan, IReadOnlyList<StudentResult> students)
     {

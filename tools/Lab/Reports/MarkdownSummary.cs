@@ -25,7 +25,7 @@ public static class MarkdownSummary
         }
         foreach (StudentResult student in students)
         {
-            text.AppendLine().AppendLine($"## {student.Student}").AppendLine();
+            text.AppendLine().AppendLine($"## {Cell(student.Student)}").AppendLine();
             foreach (ExerciseResult exercise in student.Exercises)
             {
                 var failed = exercise.Checks.Where(c => !c.Passed).ToList();
@@ -50,5 +50,19 @@ public static class MarkdownSummary
         return Cell(lines[0].EndsWith(':') && lines.Length > 1 ? $"{lines[0]} {lines[1]}" : lines[0]);
     }
 
-    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal);
+    /// <summary>Text that stays one table cell or heading: line breaks become spaces, and Markdown and HTML syntax is escaped.</summary>
+    public static string Cell(string text)
+    {
+        var escaped = new StringBuilder(text.Length);
+        foreach (char c in text)
+        {
+            if (c is '\n' or '\r' or '\t') escaped.Append(' ');
+            else if (c == '<') escaped.Append("&lt;");
+            else if (c == '>') escaped.Append("&gt;");
+            else if (c == '&') escaped.Append("&amp;");
+            else if ("\\`*_[]#|~".Contains(c)) escaped.Append('\\').Append(c);
+            else if (!char.IsControl(c)) escaped.Append(c);
+        }
+        return escaped.ToString();
+    }
 }
