@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Xml.Linq;
 using Lab.Cli.Tests.Support;
 
@@ -55,7 +56,9 @@ public sealed class DiagnosticsOptionsTests
         Assert.That(replayed.ExitCode, Is.EqualTo(2));
         Assert.That(replayed.ValueAfter("timeline"), Is.EqualTo(page));
         XDocument html = XDocument.Parse(File.ReadAllText(page));
-        var lanes = html.Descendants().Where(e => (string?)e.Attribute("data-operation") is not null).Select(e => (string)e.Attribute("data-operation")!);
+        // The page draws itself from the model it embeds: one lane per operation of the trace.
+        string model = html.Descendants().Single(e => (string?)e.Attribute("id") == "timeline-data").Value;
+        var lanes = JsonDocument.Parse(model).RootElement.GetProperty("lanes").EnumerateArray().Select(lane => lane.GetProperty("name").GetString());
         Assert.That(lanes, Is.SupersetOf(new[] { "main", "transfer-0-to-1", "transfer-1-to-0" }));
     }
 }

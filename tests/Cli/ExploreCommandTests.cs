@@ -23,7 +23,7 @@ public sealed class ExploreCommandTests
         {
             Assert.That(result.ExitCode, Is.EqualTo(2));
             Assert.That(result.Output, Does.Contain("BUG FOUND: AssertionFailure").And.Contain("an increment was lost"));
-            Assert.That(result.Output, Does.Contain("step | main").And.Contain("write count = 1 @LostUpdate.cs"));
+            Assert.That(result.Output, Does.Contain("step | main").And.Contain("write Buggy._count @LostUpdate.cs"));
             Assert.That(File.Exists(trace), Is.True, trace);
             Assert.That(result.ValueAfter("replay"), Does.Contain($"replay \"{trace}\""));
             Assert.That(result.Output, Does.Contain(ScenarioCatalog.Find("races/lost-update").FixExplanation.Split('\n')[0]));

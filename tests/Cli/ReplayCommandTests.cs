@@ -26,7 +26,7 @@ public sealed class ReplayCommandTests
         {
             Assert.That(result.ExitCode, Is.EqualTo(2));
             Assert.That(result.Output, Does.Contain("REPRODUCED: AssertionFailure").And.Contain("count is 1, expected 2: an increment was lost"));
-            Assert.That(result.Output, Does.Contain("read count = 0 @LostUpdate.cs"));
+            Assert.That(result.Output, Does.Contain("read Buggy._count @LostUpdate.cs"));
         });
     }
 

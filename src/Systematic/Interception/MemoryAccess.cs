@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using Lab.Systematic.Detection;
 using Lab.Systematic.Runtime;
@@ -19,7 +18,6 @@ namespace Lab.Systematic.Interception;
 /// </remarks>
 public static class MemoryAccess
 {
-    private static readonly ConcurrentDictionary<(Type, string), string> s_memberNames = new();
 
     /// <summary>Before <c>ldfld</c>/<c>ldsfld</c>: <paramref name="owner"/> is null for a static field.</summary>
     public static void ReadField(object? owner, string field, string callerFile, int callerLine)
@@ -97,7 +95,9 @@ public static class MemoryAccess
         var location = new MemoryLocation(collection, null, MemoryLocation.Collection);
         SharedAccessHistory history = HistoryOf(runtime, location, null);
         runtime.Races?.Access(operation, history, isWrite, file, line);
-        runtime.Record(operation, isWrite ? "write" : "read", MemberName(collection.GetType(), member), file, line);
+        // The step names the call on the collection ("Add(List<Int32>)"): the resource is the collection itself, so
+        // every call on it is dependent for DPOR (which reads a call it cannot classify as a write: sound, if coarse).
+        runtime.Record(operation, member, history.Name, file, line);
     }
 
     /// <summary>The location's history in this iteration, created (and named) on its first access.</summary>
@@ -113,8 +113,4 @@ public static class MemoryAccess
         Type type = location.Owner!.GetType();
         return location.Index >= 0 ? $"{TypeNames.Short(type.GetElementType()!)}[{location.Index}]" : TypeNames.Short(type);
     }
-
-    /// <summary>"List&lt;Int32&gt;.Add": made once per (type, member) for the whole process, so steps allocate nothing.</summary>
-    private static string MemberName(Type type, string member) =>
-        s_memberNames.TryGetValue((type, member), out string? name) ? name : s_memberNames.GetOrAdd((type, member), key => $"{TypeNames.Short(key.Item1)}.{key.Item2}");
 }
