@@ -1,3 +1,4 @@
+using Lab.Benchmarks.Rewritten;
 using Lab.Systematic.Testing;
 using Lab.Systematic.Threading;
 using SemaphoreSlim = System.Threading.SemaphoreSlim;
@@ -6,7 +7,8 @@ namespace Lab.Benchmarks;
 
 /// <summary>
 /// Measures the engine against the bare baton-passing floor, side by side in one run after a warm-up, and prints
-/// medians of repeated rounds: handoff_us, floor_iterations_per_s, iterations_per_s, engine_vs_floor, step_us.
+/// medians of repeated rounds: handoff_us, floor_iterations_per_s, iterations_per_s, engine_vs_floor, step_us; and the
+/// same program in ordinary C#, lab-rewritten, in alternating rounds: rewritten_iterations_per_s, rewritten_vs_api.
 /// </summary>
 internal static class EngineBenchmark
 {
@@ -22,6 +24,7 @@ internal static class EngineBenchmark
         var engineRates = new List<double>();
         var stepMicros = new List<double>();
         var handoffs = new List<double>();
+        var rewrittenRates = new List<double>();
         for (int round = 0; round < rounds; round++)
         {
             handoffs.Add(PingPongMicroseconds(50_000));
@@ -29,11 +32,16 @@ internal static class EngineBenchmark
             TestReport report = Engine(IterationsPerRound, (ulong)round);
             engineRates.Add(report.Iterations / report.Elapsed.TotalSeconds);
             stepMicros.Add(report.Elapsed.TotalMilliseconds * 1000 / report.TotalSteps);
-            Console.WriteLine($"round {round + 1}/{rounds}: floor {floorRates[^1]:0} it/s, engine {engineRates[^1]:0} it/s, handoff {handoffs[^1]:0.00} µs");
+            TestReport rewritten = Rewritten(IterationsPerRound, (ulong)round);
+            rewrittenRates.Add(rewritten.Iterations / rewritten.Elapsed.TotalSeconds);
+            Console.WriteLine($"round {round + 1}/{rounds}: floor {floorRates[^1]:0} it/s, engine {engineRates[^1]:0} it/s, " +
+                              $"rewritten {rewrittenRates[^1]:0} it/s, handoff {handoffs[^1]:0.00} µs, " +
+                              $"steps/iteration api {(double)report.TotalSteps / report.Iterations:0.0} rewritten {(double)rewritten.TotalSteps / rewritten.Iterations:0.0}");
         }
-        double floorRate = Median.Of(floorRates), engineRate = Median.Of(engineRates);
+        double floorRate = Median.Of(floorRates), engineRate = Median.Of(engineRates), rewrittenRate = Median.Of(rewrittenRates);
         Console.WriteLine($"handoff_us={Median.Of(handoffs):0.00} floor_iterations_per_s={floorRate:0} iterations_per_s={engineRate:0} " +
-                          $"engine_vs_floor={engineRate / floorRate:0.00} step_us={Median.Of(stepMicros):0.00}");
+                          $"engine_vs_floor={engineRate / floorRate:0.00} step_us={Median.Of(stepMicros):0.00} " +
+                          $"rewritten_iterations_per_s={rewrittenRate:0} rewritten_vs_api={rewrittenRate / engineRate:0.00}");
         return 0;
     }
 
@@ -44,6 +52,7 @@ internal static class EngineBenchmark
         {
             floor.Run(5_000, 99);
             Engine(5_000, 99);
+            Rewritten(5_000, 99);
             PingPongMicroseconds(5_000);
         }
     }
@@ -51,6 +60,19 @@ internal static class EngineBenchmark
     /// <summary>The benchmark program explored with default options.</summary>
     private static TestReport Engine(int iterations, ulong seed) =>
         TestingEngine.Explore("benchmark", TenPointsEach, ExplorationOptions.Default.WithIterations(iterations).WithSeed(seed));
+
+    /// <summary>
+    /// The same program in ordinary C# (<see cref="TenWritesEach"/>, ten plain-field writes per thread), rewritten by
+    /// the lab's rewriter at build time, explored with default options. It must find nothing, or the figure is moot.
+    /// </summary>
+    private static TestReport Rewritten(int iterations, ulong seed)
+    {
+        TestReport report = TestingEngine.Explore("benchmark-rewritten", TenWritesEach.Run,
+            ExplorationOptions.Default.WithIterations(iterations).WithSeed(seed));
+        if (!report.IsBugFree || report.Iterations != iterations || report.TotalSteps == 0)
+            throw new InvalidOperationException($"the rewritten benchmark program ran {report.Iterations} of {iterations} iterations, {report.TotalSteps} steps: is it rewritten, and bug-free?");
+        return report;
+    }
 
     /// <summary>Two threads, ten scheduling points each, started and joined by main: the program both engine benchmarks explore.</summary>
     public static void TenPointsEach()
