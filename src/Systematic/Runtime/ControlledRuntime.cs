@@ -327,6 +327,7 @@ internal sealed partial class ControlledRuntime
     private void OnStepBoundReached()
     {
         HitStepBound = true;
+        _observer?.OnStepBoundReached();
         if (_fair && _options.FairNonTerminationIsBug)
         {
             ReportBug(LivenessReport(HottestMonitor()?.Kind ?? BugKind.Livelock,

@@ -31,6 +31,7 @@ public sealed class DporStrategy : ISchedulingStrategy, IStepObserver
     private bool _blocked;
     private bool _pending;
     private int _nextIteration;
+    private bool _cutOff;
 
     /// <summary>Creates the search; <paramref name="preemptionBound"/> null means no bound on preemptions.</summary>
     public DporStrategy(int? preemptionBound = null)
@@ -87,6 +88,7 @@ public sealed class DporStrategy : ISchedulingStrategy, IStepObserver
         _nextIteration = iteration + 1;
         _position = 0;
         _blocked = false;
+        _cutOff = false;
         _log.Reset();
         return true;
     }
@@ -143,6 +145,13 @@ public sealed class DporStrategy : ISchedulingStrategy, IStepObserver
 
     void IStepObserver.OnCompleted(int operation) => _log.OnCompleted(operation);
 
+    void IStepObserver.OnStepBoundReached()
+    {
+        // The operations now unwind and complete; their ends are no steps of this run.
+        _cutOff = true;
+        _log.Stop();
+    }
+
     private int Choose(int count)
     {
         if (_blocked) return 0;
@@ -172,7 +181,7 @@ public sealed class DporStrategy : ISchedulingStrategy, IStepObserver
         var sleep = new List<(int Thread, Access[] Footprint)>();
         if (parent is not null && UsesSleepSets && _log.Current is { } justTaken)
         {
-            foreach (var entry in parent.Sleep.Concat(parent.Done))
+            foreach (var entry in parent.Sleep.Concat(parent.Done.Where(done => !parent.CutOff.Contains(done.Thread))))
             {
                 if (entry.Thread != parent.Chosen && !Access.Dependent(entry.Footprint, justTaken.Accesses)) sleep.Add(entry);
             }
@@ -214,13 +223,21 @@ public sealed class DporStrategy : ISchedulingStrategy, IStepObserver
             int at = events[earlier].Node;
             if (at >= 0) Reverse(at, events[later].Thread, order.Initials(earlier, later));
         }
-        if (!_blocked && LastScheduleNode() is { } last)
+        if (!_blocked && _cutOff && LastScheduleNode() is { } last)
         {
-            // A run cut off by the step bound leaves threads whose next step never ran, so no race of theirs was seen.
-            // That step may conflict with anything: try each of them at the last decision, where it was enabled.
+            // The step bound cut the run off. Every thread chosen on its path has continuations nobody saw, so none of them may sleep.
+            foreach (ExplorationNode node in _path)
+            {
+                if (node is ScheduleNode scheduled) scheduled.CutOff.Add(scheduled.Chosen);
+            }
+            // The next step of a thread still enabled never ran, so no race of it was seen, and it may conflict with
+            // anything: try it just before the latest step of another thread. That is the last decision unless the
+            // thread itself was chosen there, which happens when its beginning (a step that touches nothing) was all
+            // the bound let it run; then it is the latest decision that chose another thread.
             foreach (int thread in last.Enabled)
             {
-                if (!last.IsAsleep(thread) && WithinBound(last, thread)) last.Backtrack.Add(thread);
+                ScheduleNode? before = LatestChoiceOfAnother(thread);
+                if (before is not null && before.IsEnabled(thread) && !before.IsAsleep(thread) && WithinBound(before, thread)) before.Backtrack.Add(thread);
             }
         }
         foreach (ExplorationNode node in _path)
@@ -232,6 +249,16 @@ public sealed class DporStrategy : ISchedulingStrategy, IStepObserver
         }
         if (_blocked) BlockedExecutions++;
         else _traces.Add(order.Fingerprint());
+    }
+
+    /// <summary>The latest decision on the path that chose a thread other than <paramref name="thread"/>.</summary>
+    private ScheduleNode? LatestChoiceOfAnother(int thread)
+    {
+        for (int i = _path.Count - 1; i >= 0; i--)
+        {
+            if (_path[i] is ScheduleNode node && node.Chosen != thread) return node;
+        }
+        return null;
     }
 
     /// <summary>

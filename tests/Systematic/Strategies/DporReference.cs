@@ -6,11 +6,11 @@ namespace Lab.Systematic.Tests.Strategies;
 /// <summary>
 /// The brute-force reference for DPOR's counts: plain DFS over every schedule, grouping the schedules by their
 /// Mazurkiewicz trace (each thread's steps with their happens-before vector clocks), under the same dependency
-/// relation DPOR uses.
+/// relation DPOR uses; with a preemption bound, over the schedules within it.
 /// </summary>
-internal sealed class DporReference : ISchedulingStrategy, IStepObserver
+internal sealed class DporReference(int? preemptionBound = null) : ISchedulingStrategy, IStepObserver
 {
-    private readonly DfsStrategy _dfs = new();
+    private readonly DfsStrategy _dfs = new(preemptionBound);
     private readonly ExecutionLog _log = new(new ResourceNames());
     private readonly HashSet<ulong> _traces = [];
     private bool _running;
@@ -59,4 +59,6 @@ internal sealed class DporReference : ISchedulingStrategy, IStepObserver
     void IStepObserver.OnBlocked(int operation, string resource, bool timed) => _log.OnBlocked(operation, resource, timed);
 
     void IStepObserver.OnCompleted(int operation) => _log.OnCompleted(operation);
+
+    void IStepObserver.OnStepBoundReached() => _log.Stop();
 }

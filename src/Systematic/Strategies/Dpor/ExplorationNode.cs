@@ -37,6 +37,12 @@ internal sealed class ScheduleNode(int[] enabled, int current, int preemptionsBe
 
     public HashSet<int> Backtrack { get; } = [];
 
+    /// <summary>
+    /// Threads explored here some of whose runs the step bound cut off: what they would have done later was never
+    /// seen, so they are not put to sleep after this decision (a sleeping thread must stand for a covered subtree).
+    /// </summary>
+    public HashSet<int> CutOff { get; } = [];
+
     public int Chosen { get; set; }
 
     /// <summary>What the chosen thread's step touched, over every execution through this choice so far.</summary>

@@ -17,4 +17,7 @@ internal interface IStepObserver
 
     /// <summary>The running operation finished.</summary>
     void OnCompleted(int operation);
+
+    /// <summary>The step bound cut the run off: what follows is teardown (operations unwinding), not steps.</summary>
+    void OnStepBoundReached();
 }
