@@ -33,7 +33,9 @@ public sealed class ReplayCommandTests
     [Test]
     public void Replay_LongTrace_ShowsItsEdgesByDefaultAndEveryStepWithSteps()
     {
-        string trace = Record("livelocks/polite-philosophers");
+        // The trace as found: the minimised one is a short fair lasso now, too short to need omitting steps.
+        string trace = Record("livelocks/polite-philosophers").Replace("-min.json", ".json", StringComparison.Ordinal);
+        Assert.That(File.Exists(trace), Is.True, trace);
         int steps = JsonNode.Parse(File.ReadAllText(trace))!["steps"]!.AsArray().Count;
 
         CliResult edges = LabCli.Run("replay", trace);

@@ -1,24 +1,24 @@
 using Lab.Cli.Tests.Support;
-using Lab.Scenarios;
 
 namespace Lab.Cli.Tests;
 
 public sealed class RewriteCommandTests
 {
-    private static string ScenariosAssembly => typeof(ScenarioCatalog).Assembly.Location;
+    /// <summary>An ordinary assembly the build does not rewrite (Lab.Scenarios is rewritten by its own build now).</summary>
+    private static string OrdinaryAssembly => typeof(Lab.Workloads.Bench.BenchRunner).Assembly.Location;
 
     [Test]
     public void Rewrite_WithOut_WritesTheRewrittenAssemblyAndPdb_AndPrintsTheCountsPerPass()
     {
         using var scratch = new ScratchDirectory();
-        string output = scratch.Combine("Lab.Scenarios.dll");
+        string output = scratch.Combine("Lab.Workloads.dll");
 
-        CliResult result = LabCli.Run("rewrite", ScenariosAssembly, "--out", output);
+        CliResult result = LabCli.Run("rewrite", OrdinaryAssembly, "--out", output);
 
         Assert.Multiple(() =>
         {
             Assert.That(result.ExitCode, Is.EqualTo(0), result.Error);
-            Assert.That(result.Output, Does.StartWith($"rewrote {ScenariosAssembly} -> {output}"));
+            Assert.That(result.Output, Does.StartWith($"rewrote {OrdinaryAssembly} -> {output}"));
             Assert.That(result.Output, Does.Match(@"\n  field accesses\s+[1-9]\d*"));
             Assert.That(result.Output, Does.Contain("  member interception").And.Contain("  array accesses").And.Contain("  collection accesses"));
             Assert.That(File.Exists(output) && File.Exists(Path.ChangeExtension(output, ".pdb")), Is.True);
@@ -29,8 +29,8 @@ public sealed class RewriteCommandTests
     public void Rewrite_OfARewrittenAssembly_SaysAlreadyRewritten_AndLeavesItAlone()
     {
         using var scratch = new ScratchDirectory();
-        string output = scratch.Combine("Lab.Scenarios.dll");
-        Assert.That(LabCli.Run("rewrite", ScenariosAssembly, "--out", output).ExitCode, Is.EqualTo(0));
+        string output = scratch.Combine("Lab.Workloads.dll");
+        Assert.That(LabCli.Run("rewrite", OrdinaryAssembly, "--out", output).ExitCode, Is.EqualTo(0));
         byte[] once = File.ReadAllBytes(output);
 
         CliResult again = LabCli.Run("rewrite", output);

@@ -53,7 +53,6 @@ public static class ExploreCommand
             var overrides = new ExplorationOverrides(parse.GetValue(strategy), parse.GetValue(iterations), parse.GetValue(seed), parse.GetValue(maxSteps),
                 parse.GetValue(timeLimit), parse.GetValue(preemptionBound), parse.GetValue(traceDirectory), parse.GetValue(parallel), parse.GetValue(shard));
             ExplorationOptions options = overrides.For(scenario);
-            if (parse.GetValue(html) is { } htmlFile) OutputPath.WritableFile(htmlFile, "--html");
             if (parse.GetValue(traceDirectory) is { } traceFolder) OutputPath.WritableDirectory(traceFolder, "--trace-dir");
             Variant chosen = parse.GetValue(variant);
             return scenario.IsSystematic

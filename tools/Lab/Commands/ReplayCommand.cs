@@ -36,7 +36,6 @@ public static class ReplayCommand
     {
         RefuseWhatIsNotARegularFile(tracePath);
         if (CoyoteTraceFile.IsCoyoteTrace(tracePath)) return CoyoteRuns.Replay(console, tracePath);
-        if (htmlPath is not null) OutputPath.WritableFile(htmlPath, "--html");
         ScheduleTrace trace = TraceFile.Load(tracePath);
         TestSubject subject = TestSubject.Parse(trace.TestName) ?? throw new UsageException(
             $"the trace's test name '{trace.TestName}' does not name a lab scenario; expected '<scenario-id> (buggy|fixed|submission)'");

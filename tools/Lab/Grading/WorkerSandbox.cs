@@ -38,6 +38,8 @@ public static class WorkerSandbox
         };
         if (Environment.GetEnvironmentVariable("DOTNET_ROOT") is { Length: > 0 } root) wrapped.AddRange(["--setenv", "DOTNET_ROOT", root]);
         foreach (string path in hidden.Where(Directory.Exists)) wrapped.AddRange(["--tmpfs", path]);
+        // The lab itself must stay visible even when it lives under /tmp (a CI clone), which the private /tmp hides.
+        foreach (string path in ProgramFolders(fileName)) wrapped.AddRange(["--ro-bind", path, path]);
         foreach (string path in readOnly) wrapped.AddRange(["--ro-bind", path, path]);
         foreach (string path in writable)
         {
@@ -49,6 +51,11 @@ public static class WorkerSandbox
         wrapped.AddRange(arguments);
         return (bwrap, wrapped);
     }
+
+    /// <summary>The folders the worker runs from: the lab's own binaries and the program started (a launcher or the dotnet host).</summary>
+    private static IEnumerable<string> ProgramFolders(string fileName) =>
+        new[] { Path.GetDirectoryName(typeof(WorkerSandbox).Assembly.Location), Path.GetDirectoryName(Path.GetFullPath(fileName)) }
+            .OfType<string>().Where(Directory.Exists).Distinct(StringComparer.Ordinal);
 
     private static string? Locate()
     {
