@@ -9,23 +9,24 @@
 //
 // Check your fix (from the repository root):
 //   dotnet test tests/Exercises -e LAB_EXERCISES=exercises --filter Name~lock-order-inversion
-// Rules: use the controlled primitives of Lab.Systematic.Threading; no 'lock' statement, no System.Threading.
+// Rules: ordinary C# ('lock', Monitor, Thread, SemaphoreSlim, Interlocked, Volatile, plain fields);
+// the grader rewrites it so the explorer controls every step. Timers, channels, files, the network,
+// reflection and the console are refused.
 using Lab.Scenarios.Deadlocks;
-using Lab.Systematic.Threading;
 
 namespace Exercises;
 
 /// <summary>Accounts 0 and 1, opened with 100 each, each guarded by its own lock.</summary>
 public sealed class Accounts : IAccounts
 {
-    private readonly Lock[] _locks = [new("account0"), new("account1")];
+    private readonly object[] _locks = [new(), new()];
     private readonly int[] _balances = [100, 100];
 
     /// <summary>Moves an amount between the accounts, atomically.</summary>
     public void Transfer(int from, int to, int amount)
     {
-        using (_locks[from].EnterScope())
-        using (_locks[to].EnterScope())
+        lock (_locks[from])
+        lock (_locks[to])
         {
             _balances[from] -= amount;
             _balances[to] += amount;
@@ -35,7 +36,7 @@ public sealed class Accounts : IAccounts
     /// <summary>The balance of one account.</summary>
     public int Balance(int account)
     {
-        using (_locks[account].EnterScope())
+        lock (_locks[account])
         {
             return _balances[account];
         }

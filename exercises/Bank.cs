@@ -9,22 +9,23 @@
 //
 // Check your fix (from the repository root):
 //   dotnet test tests/Exercises -e LAB_EXERCISES=exercises --filter Name~bank-transfer-audit
-// Rules: use the controlled primitives of Lab.Systematic.Threading; no 'lock' statement, no System.Threading.
+// Rules: ordinary C# ('lock', Monitor, Thread, SemaphoreSlim, Interlocked, Volatile, plain fields);
+// the grader rewrites it so the explorer controls every step. Timers, channels, files, the network,
+// reflection and the console are refused.
 using Lab.Scenarios.Races;
-using Lab.Systematic.Threading;
 
 namespace Exercises;
 
 /// <summary>Two accounts, each guarded by its own lock.</summary>
 public sealed class Bank : IBank
 {
-    private readonly Lock[] _locks = [new("account0"), new("account1")];
+    private readonly object[] _locks = [new(), new()];
     private readonly int[] _balances = new int[2];
 
     /// <summary>Adds an amount to one account.</summary>
     public void Deposit(int account, int amount)
     {
-        using (_locks[account].EnterScope())
+        lock (_locks[account])
         {
             _balances[account] += amount;
         }
@@ -43,7 +44,7 @@ public sealed class Bank : IBank
         int total = 0;
         for (int account = 0; account < _balances.Length; account++)
         {
-            using (_locks[account].EnterScope())
+            lock (_locks[account])
             {
                 total += _balances[account];
             }

@@ -6,36 +6,38 @@
 //
 // Check your fix (from the repository root):
 //   dotnet test tests/Exercises -e LAB_EXERCISES=exercises --filter Name~if-instead-of-while
-// Rules: use the controlled primitives of Lab.Systematic.Threading; no 'lock' statement, no System.Threading.
+// Rules: ordinary C# ('lock', Monitor, Thread, SemaphoreSlim, Interlocked, Volatile, plain fields);
+// the grader rewrites it so the explorer controls every step. Timers, channels, files, the network,
+// reflection and the console are refused.
+using System.Threading;
 using Lab.Scenarios.Signalling;
-using Lab.Systematic.Threading;
 
 namespace Exercises;
 
 /// <summary>An unbounded blocking queue built on one lock and its condition.</summary>
 public sealed class BlockingQueue : IBlockingQueue
 {
-    private readonly Lock _gate = new("queue-lock");
+    private readonly object _gate = new();
     private readonly Queue<int> _items = new();
 
     /// <summary>Adds an item and wakes one waiting consumer.</summary>
     public void Put(int item)
     {
-        using (_gate.EnterScope())
+        lock (_gate)
         {
             _items.Enqueue(item);
-            _gate.Pulse();
+            Monitor.Pulse(_gate);
         }
     }
 
     /// <summary>Removes an item, waiting while the queue is empty.</summary>
     public int Take()
     {
-        using (_gate.EnterScope())
+        lock (_gate)
         {
             if (_items.Count == 0)
             {
-                _gate.Wait();
+                Monitor.Wait(_gate);
             }
             return _items.Dequeue();
         }

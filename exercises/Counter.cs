@@ -6,25 +6,24 @@
 //
 // Check your fix (from the repository root):
 //   dotnet test tests/Exercises -e LAB_EXERCISES=exercises --filter Name~lost-update
-// Rules: use the controlled primitives of Lab.Systematic.Threading (Lock with 'using (x.EnterScope())',
-// Shared<T>, Interlocked, ...); the 'lock' statement and System.Threading are invisible to the explorer.
+// Rules: ordinary C# ('lock', Monitor, Thread, SemaphoreSlim, Interlocked, Volatile, plain fields);
+// the grader rewrites it so the explorer controls every step. Timers, channels, files, the network,
+// reflection and the console are refused.
 using Lab.Scenarios.Races;
-using Lab.Systematic.Threading;
 
 namespace Exercises;
 
 /// <summary>A counter shared by two threads.</summary>
 public sealed class Counter : ICounter
 {
-    private readonly Shared<int> _count = new(0, "count");
+    private int _count;
 
     /// <summary>Adds one.</summary>
     public void Increment()
     {
-        int seen = _count.Read();
-        _count.Write(seen + 1);
+        _count++;
     }
 
     /// <summary>The current count.</summary>
-    public int Value => _count.Read();
+    public int Value => _count;
 }

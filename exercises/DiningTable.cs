@@ -6,24 +6,25 @@
 //
 // Check your fix (from the repository root):
 //   dotnet test tests/Exercises -e LAB_EXERCISES=exercises --filter Name~dining-philosophers
-// Rules: use the controlled primitives of Lab.Systematic.Threading; no 'lock' statement, no System.Threading.
+// Rules: ordinary C# ('lock', Monitor, Thread, SemaphoreSlim, Interlocked, Volatile, plain fields);
+// the grader rewrites it so the explorer controls every step. Timers, channels, files, the network,
+// reflection and the console are refused.
 using Lab.Scenarios.Deadlocks;
-using Lab.Systematic.Threading;
 
 namespace Exercises;
 
 /// <summary>A round table of three seats with a fork between each pair of neighbours.</summary>
 public sealed class DiningTable : IDiningTable
 {
-    private readonly Lock[] _forks = [new("fork0"), new("fork1"), new("fork2")];
+    private readonly object[] _forks = [new(), new(), new()];
 
     /// <summary>Picks up the two forks next to the seat, eats, and puts them down.</summary>
     public void Dine(int seat, Action eat)
     {
-        Lock left = _forks[seat];
-        Lock right = _forks[(seat + 1) % IDiningTable.Seats];
-        using (left.EnterScope())
-        using (right.EnterScope())
+        object left = _forks[seat];
+        object right = _forks[(seat + 1) % IDiningTable.Seats];
+        lock (left)
+        lock (right)
         {
             eat();
         }

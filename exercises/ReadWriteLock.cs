@@ -9,23 +9,25 @@
 //
 // Check your fix (from the repository root):
 //   dotnet test tests/Exercises -e LAB_EXERCISES=exercises --filter Name~readers-writers
-// Rules: use the controlled primitives of Lab.Systematic.Threading; no 'lock' statement, no System.Threading.
+// Rules: ordinary C# ('lock', Monitor, Thread, SemaphoreSlim, Interlocked, Volatile, plain fields);
+// the grader rewrites it so the explorer controls every step. Timers, channels, files, the network,
+// reflection and the console are refused.
 using Lab.Scenarios.Starvation;
-using Lab.Systematic.Threading;
+using System.Threading;
 
 namespace Exercises;
 
 /// <summary>Many readers at once, or one writer alone.</summary>
 public sealed class ReadWriteLock : IReadWriteLock
 {
-    private readonly Lock _readersMutex = new("readers-mutex");
-    private readonly SemaphoreSlim _roomEmpty = new(1, 1, "room-empty");
+    private readonly object _readersMutex = new();
+    private readonly SemaphoreSlim _roomEmpty = new(1, 1);
     private int _readers;
 
     /// <summary>Enters as a reader; the first reader in locks writers out.</summary>
     public void EnterRead()
     {
-        using (_readersMutex.EnterScope())
+        lock (_readersMutex)
         {
             _readers++;
             if (_readers == 1)
@@ -38,7 +40,7 @@ public sealed class ReadWriteLock : IReadWriteLock
     /// <summary>Leaves as a reader; the last reader out lets writers in.</summary>
     public void ExitRead()
     {
-        using (_readersMutex.EnterScope())
+        lock (_readersMutex)
         {
             _readers--;
             if (_readers == 0)

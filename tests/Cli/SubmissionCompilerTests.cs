@@ -28,30 +28,49 @@ public sealed class SubmissionCompilerTests
         Assert.That(compiled.Errors, Has.Some.StartsWith("Counter.cs(3,16): error CS0103"));
     }
 
-    [Test]
-    public void Compile_LockStatement_IsRefusedNamingTheControlledReplacement()
+    [TestCase("lock (_o) { }")]
+    [TestCase("System.Threading.Monitor.Enter(_o); System.Threading.Monitor.Wait(_o, 10); System.Threading.Monitor.Exit(_o);")]
+    [TestCase("var t = new System.Threading.Thread(() => { }); t.Start(); t.Join(); System.Threading.Thread.Sleep(1);")]
+    [TestCase("System.Threading.Tasks.Task.Run(() => { }).Wait();")]
+    [TestCase("var d = new System.Collections.Concurrent.ConcurrentDictionary<int, int>(); d.TryAdd(1, 1);")]
+    [TestCase("int n = 0; System.Threading.Interlocked.Increment(ref n); System.Threading.Volatile.Write(ref n, 2);")]
+    [TestCase("using var s = new System.Threading.SemaphoreSlim(1); s.Wait(); s.Release();")]
+    public void Compile_OrdinaryConcurrencyTheRewriterControls_IsAllowedAndRewritten(string statement)
     {
-        CompiledSubmission compiled = SubmissionCompiler.Compile("/submissions/C.cs", "class C { readonly object _o = new(); void M() { lock (_o) { } } }");
+        CompiledSubmission compiled = SubmissionCompiler.Compile("/submissions/C.cs", $"class C {{ readonly object _o = new(); void M() {{ {statement} }} }}");
 
         Assert.Multiple(() =>
         {
-            Assert.That(compiled.Succeeded, Is.False);
-            Assert.That(compiled.Errors, Has.One.Contains("LAB001").And.Contains("EnterScope()"));
+            Assert.That(compiled.Errors, Is.Empty);
+            Assert.That(compiled.Load().GetCustomAttributes(typeof(Lab.Systematic.Interception.RewrittenAssemblyAttribute), false), Has.Length.EqualTo(1),
+                "the grader loads the rewritten image, never the student's original");
         });
     }
 
-    [TestCase("System.Threading.Monitor.Enter(this);", "System.Threading.Monitor")]
-    [TestCase("System.Threading.Thread.Sleep(1);", "System.Threading.Thread")]
-    [TestCase("System.Threading.Tasks.Task.Run(() => { });", "System.Threading.Tasks.Task")]
-    [TestCase("var d = new System.Collections.Concurrent.ConcurrentDictionary<int, int>();", "System.Collections.Concurrent.ConcurrentDictionary")]
-    public void Compile_UncontrolledSynchronisation_IsRefused(string statement, string type)
+    [TestCase("var t = new System.Threading.Timer(_ => { });", "System.Threading.Timer")]
+    [TestCase("var l = new System.Threading.ThreadLocal<int>();", "System.Threading.ThreadLocal`1")]
+    [TestCase("var c = new System.Threading.CancellationTokenSource();", "System.Threading.CancellationTokenSource")]
+    public void Compile_ConcurrencyTypeTheRewriterDoesNotControl_IsRefusedWithLab002(string statement, string type)
     {
-        CompiledSubmission compiled = SubmissionCompiler.Compile("/submissions/C.cs", $"class C {{ void M() {{ {statement} }} }}");
+        CompiledSubmission compiled = SubmissionCompiler.Compile("/submissions/C.cs", $"class C\n{{\n    void M()\n    {{\n        {statement}\n    }}\n}}\n");
 
         Assert.Multiple(() =>
         {
             Assert.That(compiled.Succeeded, Is.False);
-            Assert.That(compiled.Errors, Has.Some.Contains($"LAB002: {type} is real, uncontrolled synchronisation"));
+            Assert.That(compiled.Errors, Has.Some.StartsWith("C.cs(5,").And.Contains($"error LAB002: {type} is real concurrency the explorer does not control"));
+        });
+    }
+
+    [Test]
+    public void Compile_MemberOfAControlledTypeWithoutAStandIn_IsRefusedWithLab005NamingTheMemberAndLine()
+    {
+        CompiledSubmission compiled = SubmissionCompiler.Compile("/submissions/C.cs",
+            "using System.Threading;\nclass C\n{\n    void M()\n    {\n        Thread.CurrentThread.Interrupt();\n    }\n}\n");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(compiled.Succeeded, Is.False);
+            Assert.That(compiled.Errors, Has.One.StartsWith("C.cs(6,1): error LAB005:").And.Contains("Interrupt").And.Contains("is not controlled by the explorer"));
         });
     }
 

@@ -31,6 +31,7 @@ public sealed class MemberInterceptionPass : IRewritingPass
             }
             bool valueType = IsValueType(target.DeclaringType);
             StandIn? standIn = method.Context.StandIns.Find(target, valueType);
+            if (standIn is null && IsConcurrentCollectionConstructor(target, typeName)) continue;
             if (standIn is null)
             {
                 ReportUncontrolled(method, instruction, target);
@@ -117,6 +118,10 @@ public sealed class MemberInterceptionPass : IRewritingPass
             foreach (TypeReference argument in generic.GenericArguments) instance.GenericArguments.Add(argument);
         return instance;
     }
+
+    /// <summary>Creating a concurrent collection publishes nothing, so its constructors need no stand-in; its operations do.</summary>
+    private static bool IsConcurrentCollectionConstructor(MethodReference target, string typeName) =>
+        target.Name == ".ctor" && typeName.StartsWith("System.Collections.Concurrent.", StringComparison.Ordinal);
 
     private static void ReportUncontrolled(MethodRewrite method, Instruction instruction, MethodReference target)
     {

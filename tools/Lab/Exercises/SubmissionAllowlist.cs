@@ -5,10 +5,11 @@ namespace Lab.Cli.Exercises;
 
 /// <summary>
 /// What a submission may reference, by type (and for a few types by member): its contract (the interfaces of
-/// Lab.Scenarios), the controlled primitives, collections, LINQ to objects, Math, strings, exceptions, and what the
+/// Lab.Scenarios), the controlled primitives, the framework concurrency types the rewriter controls
+/// (<see cref="ControlledFrameworkTypes"/>), collections, LINQ to objects, Math, strings, exceptions, and what the
 /// compiler emits on its own. Everything else (reflection, interop, the console, the environment, files, network,
-/// processes, timers, PLINQ, channels, real threads) is refused before the submission is loaded, because it could
-/// escape the explorer or the grader.
+/// processes, timers, PLINQ, channels, async state machines) is refused before the submission is loaded, because it
+/// could escape the explorer or the grader.
 /// </summary>
 public static class SubmissionAllowlist
 {
@@ -65,9 +66,7 @@ public static class SubmissionAllowlist
         {
             "InitializeArray", "CreateSpan", "GetSubArray", "EnsureSufficientExecutionStack",
         },
-        // Emitted by the compiler for field-like events and iterators; a submission naming System.Threading itself is refused by SubmissionRules first.
-        ["System.Threading.Interlocked"] = new HashSet<string>(StringComparer.Ordinal) { "CompareExchange" },
-        ["System.Environment"] = new HashSet<string>(StringComparer.Ordinal) { "get_CurrentManagedThreadId" },
+        ["System.Environment"] = new HashSet<string>(StringComparer.Ordinal) { "get_CurrentManagedThreadId", "get_TickCount", "get_TickCount64" },
     };
 
     /// <summary>Members of otherwise allowed types that stay refused ("Type::Member").</summary>
@@ -92,7 +91,7 @@ public static class SubmissionAllowlist
         int cut = outermost.LastIndexOf('.');
         string ns = cut < 0 ? "" : outermost[..cut];
         if (AllowedNamespaces.Contains(ns)) return null;
-        if (AllowedTypes.Contains(fullName) || RestrictedTypes.ContainsKey(fullName) || IsAllowedGenericFamily(fullName) || IsFrameworkException(fullName, assembly, ns)) return null;
+        if (AllowedTypes.Contains(fullName) || ControlledFrameworkTypes.Contains(fullName) || RestrictedTypes.ContainsKey(fullName) || IsAllowedGenericFamily(fullName) || IsFrameworkException(fullName, assembly, ns)) return null;
         return Category(fullName);
     }
 

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 using Lab.Scenarios;
+using Lab.Systematic.Rewriting;
 using Lab.Systematic.Testing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -11,10 +13,15 @@ namespace Lab.Cli.Exercises;
 /// <summary>
 /// Compiles a student's file with Roslyn against the contracts (Lab.Scenarios), the controlled primitives
 /// (Lab.Systematic) and the framework, then checks the lab's rules: the syntax rules of <see cref="SubmissionRules"/>,
-/// then every reference of the compiled IL (<see cref="ReferenceChecker"/>). Compiling never runs student code.
+/// then every reference of the compiled IL (<see cref="ReferenceChecker"/>), and finally rewrites the checked image in
+/// memory (<see cref="AssemblyRewriter"/>) so that its <c>lock</c>, Monitor, threads, tasks and plain fields run under
+/// the explorer; a concurrency member the rewriter cannot control is an error too. Compiling never runs student code.
 /// </summary>
-public static class SubmissionCompiler
+public static partial class SubmissionCompiler
 {
+    /// <summary>The error code of code the rewriter cannot bring under the explorer's control.</summary>
+    public const string UncontrolledCode = "LAB005";
+
     /// <summary>The usings every submission gets implicitly, like a project with implicit usings (minus System.Threading).</summary>
     public const string ImplicitUsings = "global using System;\nglobal using System.Collections.Generic;\nglobal using System.Linq;\n";
 
@@ -75,8 +82,41 @@ public static class SubmissionCompiler
             return new CompiledSubmission(path, null, emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(Format).ToList());
         }
         IReadOnlyList<string> refused = ReferenceChecker.Check(image.ToArray(), pdb.ToArray(), path, source);
-        return refused.Count > 0 ? new CompiledSubmission(path, null, refused) : new CompiledSubmission(path, image.ToArray(), []) { Pdb = pdb.ToArray() };
+        return refused.Count > 0 ? new CompiledSubmission(path, null, refused) : RewriteChecked(path, image.ToArray(), pdb.ToArray());
     }
+
+    /// <summary>Rewrites a checked image so the explorer controls it; what the rewriter cannot control is one error per member.</summary>
+    private static CompiledSubmission RewriteChecked(string path, byte[] image, byte[] pdb)
+    {
+        string file = Path.GetFileName(path);
+        RewrittenImage rewritten;
+        try
+        {
+            rewritten = AssemblyRewriter.Rewrite(new MemoryStream(image, writable: false), new MemoryStream(pdb, writable: false));
+        }
+        catch (RewritingException exception)
+        {
+            return new CompiledSubmission(path, null, [$"{file}: error {UncontrolledCode}: {exception.Message}"]);
+        }
+        if (rewritten.Report.Uncontrolled.Count > 0)
+        {
+            return new CompiledSubmission(path, null, rewritten.Report.Uncontrolled.Select(entry => Uncontrolled(file, entry)).Distinct().ToList());
+        }
+        return new CompiledSubmission(path, rewritten.Assembly, []) { Pdb = rewritten.Pdb };
+    }
+
+    /// <summary>"File.cs(12,1): error LAB005: Thread.get_Priority is not controlled ..." from the rewriter's "member at File.cs:12 (Type.Method)".</summary>
+    private static string Uncontrolled(string file, string entry)
+    {
+        Match located = UncontrolledEntry().Match(entry);
+        string where = located.Success ? $"{file}({located.Groups["line"].Value},1)" : file;
+        string member = located.Success ? located.Groups["member"].Value : entry;
+        return $"{where}: error {UncontrolledCode}: {member} is not controlled by the explorer (it would run real, unexplored " +
+               "concurrency); use another member, or the controlled types of Lab.Systematic.Threading";
+    }
+
+    [GeneratedRegex(@"^(?<member>.+?) at [^ ]+:(?<line>\d+) \(")]
+    private static partial Regex UncontrolledEntry();
 
     /// <summary>A diagnostic as "File.cs(line,col): error ID: message", without the directories.</summary>
     public static string Format(Diagnostic diagnostic)

@@ -4,14 +4,19 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace Lab.Cli.Exercises;
 
 /// <summary>
-/// The lab's rules for submissions, reported like compiler errors: code the explorer cannot see (the <c>lock</c>
-/// statement, System.Threading, concurrent collections) would make exploration hang or miss bugs, so it is refused
-/// with a message that names the controlled replacement.
+/// The lab's syntax rules for submissions, reported like compiler errors before anything is emitted: a type of
+/// System.Threading, System.Threading.Tasks or System.Collections.Concurrent that the rewriter does not control
+/// (a timer, a channel, a thread-local, ...) would run real, unexplored concurrency, so it is refused with a message
+/// that says what is controlled. The <c>lock</c> statement, Monitor, Thread, Task.Run, SemaphoreSlim, Interlocked and
+/// the concurrent collections are ordinary C# here: the grader rewrites them (<see cref="ControlledFrameworkTypes"/>).
 /// </summary>
 public static class SubmissionRules
 {
-    /// <summary>Namespaces whose types run real, uncontrolled synchronisation.</summary>
-    public static readonly IReadOnlySet<string> ForbiddenNamespaces = new HashSet<string>(StringComparer.Ordinal)
+    /// <summary>The error code of a concurrency type the explorer does not control.</summary>
+    public const string UncontrolledCode = "LAB002";
+
+    /// <summary>Namespaces whose types run synchronisation or concurrent work.</summary>
+    public static readonly IReadOnlySet<string> ConcurrencyNamespaces = new HashSet<string>(StringComparer.Ordinal)
     {
         "System.Threading", "System.Threading.Tasks", "System.Collections.Concurrent",
     };
@@ -20,40 +25,44 @@ public static class SubmissionRules
     public static readonly IReadOnlySet<string> AllowedTypes = new HashSet<string>(StringComparer.Ordinal)
     {
         "System.Threading.Timeout", "System.Threading.SynchronizationLockException", "System.Threading.SemaphoreFullException",
-        "System.Threading.LockRecursionException",
+        "System.Threading.LockRecursionException", "System.Threading.BarrierPostPhaseException",
     };
 
-    /// <summary>The rule violations in <paramref name="tree"/>, one message per construct and type.</summary>
+    /// <summary>The rule violations in <paramref name="tree"/>, one message per type.</summary>
     public static IEnumerable<string> Check(Compilation compilation, SyntaxTree tree)
     {
         SemanticModel model = compilation.GetSemanticModel(tree);
-        SyntaxNode root = tree.GetRoot();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (SyntaxNode node in root.DescendantNodes())
+        foreach (SimpleNameSyntax name in tree.GetRoot().DescendantNodes().OfType<SimpleNameSyntax>())
         {
-            string? violation = node switch
-            {
-                LockStatementSyntax => "LAB001: the 'lock' statement uses System.Threading.Monitor, which the explorer cannot see; " +
-                                       "write 'using (gate.EnterScope()) { ... }' with a Lab.Systematic.Threading.Lock",
-                SimpleNameSyntax name when ForbiddenType(model.GetSymbolInfo(name).Symbol) is { } type =>
-                    $"LAB002: {type} is real, uncontrolled synchronisation the explorer cannot see; use the controlled types of " +
-                    "Lab.Systematic.Threading (ControlledThread, Lock, SemaphoreSlim, ManualResetEventSlim, Interlocked, Volatile, ...)",
-                _ => null,
-            };
-            if (violation is null || !seen.Add(violation)) continue;
-            FileLinePositionSpan span = node.GetLocation().GetLineSpan();
-            yield return $"{Path.GetFileName(span.Path)}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1}): error {violation}";
+            if (UncontrolledType(model.GetSymbolInfo(name).Symbol) is not { } type || !seen.Add(type)) continue;
+            FileLinePositionSpan span = name.GetLocation().GetLineSpan();
+            yield return $"{Path.GetFileName(span.Path)}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1}): error " +
+                         $"{UncontrolledCode}: {type} is real concurrency the explorer does not control; use 'lock', Monitor, Thread, Task.Run, " +
+                         "SemaphoreSlim, the events, Interlocked, Volatile or the concurrent collections (or Lab.Systematic.Threading)";
         }
     }
 
-    /// <summary>The forbidden type a symbol is or belongs to, by full name; null when it is allowed.</summary>
-    private static string? ForbiddenType(ISymbol? symbol)
+    /// <summary>The uncontrolled concurrency type a symbol is or belongs to, by full name; null when it is allowed.</summary>
+    private static string? UncontrolledType(ISymbol? symbol)
     {
         INamedTypeSymbol? type = symbol as INamedTypeSymbol ?? symbol?.ContainingType;
-        while (type?.ContainingType is { } outer) type = outer;
         if (type is null) return null;
-        string ns = type.ContainingNamespace.ToDisplayString();
-        string full = ns + "." + type.Name;
-        return ForbiddenNamespaces.Contains(ns) && !AllowedTypes.Contains(full) ? full : null;
+        string ns = Outermost(type).ContainingNamespace.ToDisplayString();
+        string full = FullName(type);
+        return ConcurrencyNamespaces.Contains(ns) && !AllowedTypes.Contains(full) && !ControlledFrameworkTypes.Contains(full) ? full : null;
+    }
+
+    private static INamedTypeSymbol Outermost(INamedTypeSymbol type)
+    {
+        while (type.ContainingType is { } outer) type = outer;
+        return type;
+    }
+
+    /// <summary>"Namespace.Outer+Inner`1", the spelling of <see cref="ControlledFrameworkTypes"/>.</summary>
+    private static string FullName(INamedTypeSymbol type)
+    {
+        string name = type.MetadataName;
+        return type.ContainingType is { } outer ? $"{FullName(outer)}+{name}" : $"{type.ContainingNamespace.ToDisplayString()}.{name}";
     }
 }

@@ -1,18 +1,17 @@
 // Sample submission: a correct fix, locks taken in account order.
 using Lab.Scenarios.Deadlocks;
-using Lab.Systematic.Threading;
 
 namespace Exercises;
 
 public sealed class Accounts : IAccounts
 {
-    private readonly Lock[] _locks = [new("account0"), new("account1")];
+    private readonly object[] _locks = [new(), new()];
     private readonly int[] _balances = [100, 100];
 
     public void Transfer(int from, int to, int amount)
     {
-        using (_locks[Math.Min(from, to)].EnterScope())
-        using (_locks[Math.Max(from, to)].EnterScope())
+        lock (_locks[Math.Min(from, to)])
+        lock (_locks[Math.Max(from, to)])
         {
             _balances[from] -= amount;
             _balances[to] += amount;
@@ -21,7 +20,7 @@ public sealed class Accounts : IAccounts
 
     public int Balance(int account)
     {
-        using (_locks[account].EnterScope())
+        lock (_locks[account])
         {
             return _balances[account];
         }

@@ -1,17 +1,16 @@
 // Sample submission: a correct fix that keeps one lock per account, taken in account order.
 using Lab.Scenarios.Races;
-using Lab.Systematic.Threading;
 
 namespace Exercises;
 
 public sealed class Bank : IBank
 {
-    private readonly Lock[] _locks = [new("account0"), new("account1")];
+    private readonly object[] _locks = [new(), new()];
     private readonly int[] _balances = new int[2];
 
     public void Deposit(int account, int amount)
     {
-        using (_locks[account].EnterScope())
+        lock (_locks[account])
         {
             _balances[account] += amount;
         }
@@ -19,8 +18,8 @@ public sealed class Bank : IBank
 
     public void Transfer(int from, int to, int amount)
     {
-        using (_locks[Math.Min(from, to)].EnterScope())
-        using (_locks[Math.Max(from, to)].EnterScope())
+        lock (_locks[Math.Min(from, to)])
+        lock (_locks[Math.Max(from, to)])
         {
             _balances[from] -= amount;
             _balances[to] += amount;
@@ -29,8 +28,8 @@ public sealed class Bank : IBank
 
     public int TotalBalance()
     {
-        using (_locks[0].EnterScope())
-        using (_locks[1].EnterScope())
+        lock (_locks[0])
+        lock (_locks[1])
         {
             return _balances[0] + _balances[1];
         }

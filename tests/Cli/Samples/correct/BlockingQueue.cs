@@ -1,30 +1,30 @@
 // Sample submission: a correct fix, waiting in a loop that re-checks the condition.
+using System.Threading;
 using Lab.Scenarios.Signalling;
-using Lab.Systematic.Threading;
 
 namespace Exercises;
 
 public sealed class BlockingQueue : IBlockingQueue
 {
-    private readonly Lock _gate = new("queue-lock");
+    private readonly object _gate = new();
     private readonly Queue<int> _items = new();
 
     public void Put(int item)
     {
-        using (_gate.EnterScope())
+        lock (_gate)
         {
             _items.Enqueue(item);
-            _gate.Pulse();
+            Monitor.Pulse(_gate);
         }
     }
 
     public int Take()
     {
-        using (_gate.EnterScope())
+        lock (_gate)
         {
             while (_items.Count == 0)
             {
-                _gate.Wait();
+                Monitor.Wait(_gate);
             }
             return _items.Dequeue();
         }

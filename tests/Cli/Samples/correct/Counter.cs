@@ -1,19 +1,18 @@
 // Sample submission: a correct fix (the read-modify-write under one lock).
 using Lab.Scenarios.Races;
-using Lab.Systematic.Threading;
 
 namespace Exercises;
 
 public sealed class Counter : ICounter
 {
-    private readonly Lock _gate = new("counter-lock");
-    private readonly Shared<int> _count = new(0, "count");
+    private readonly object _gate = new();
+    private int _count;
 
     public void Increment()
     {
-        using (_gate.EnterScope())
+        lock (_gate)
         {
-            _count.Write(_count.Read() + 1);
+            _count++;
         }
     }
 
@@ -21,9 +20,9 @@ public sealed class Counter : ICounter
     {
         get
         {
-            using (_gate.EnterScope())
+            lock (_gate)
             {
-                return _count.Read();
+                return _count;
             }
         }
     }

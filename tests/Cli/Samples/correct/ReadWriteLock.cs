@@ -1,21 +1,21 @@
 // Sample submission: a correct fix, a turnstile that a waiting writer holds.
 using Lab.Scenarios.Starvation;
-using Lab.Systematic.Threading;
+using System.Threading;
 
 namespace Exercises;
 
 public sealed class ReadWriteLock : IReadWriteLock
 {
-    private readonly Lock _readersMutex = new("readers-mutex");
-    private readonly SemaphoreSlim _roomEmpty = new(1, 1, "room-empty");
-    private readonly SemaphoreSlim _turnstile = new(1, 1, "turnstile");
+    private readonly object _readersMutex = new();
+    private readonly SemaphoreSlim _roomEmpty = new(1, 1);
+    private readonly SemaphoreSlim _turnstile = new(1, 1);
     private int _readers;
 
     public void EnterRead()
     {
         _turnstile.Wait();
         _turnstile.Release();
-        using (_readersMutex.EnterScope())
+        lock (_readersMutex)
         {
             if (++_readers == 1) _roomEmpty.Wait();
         }
@@ -23,7 +23,7 @@ public sealed class ReadWriteLock : IReadWriteLock
 
     public void ExitRead()
     {
-        using (_readersMutex.EnterScope())
+        lock (_readersMutex)
         {
             if (--_readers == 0) _roomEmpty.Release();
         }

@@ -1,6 +1,5 @@
-// Sample submission: does not compile (an undeclared variable), and uses the forbidden lock statement.
+// Sample submission: does not compile (an undeclared variable).
 using Lab.Scenarios.Races;
-using Lab.Systematic.Threading;
 
 namespace Exercises;
 

@@ -1,21 +1,21 @@
-// Sample submission: hangs, spinning forever without reaching a scheduling point.
+// Sample submission: hangs, spinning forever on locals only, so no scheduling point is ever reached.
 using Lab.Scenarios.Races;
-using Lab.Systematic.Threading;
 
 namespace Exercises;
 
 public sealed class Counter : ICounter
 {
-    private readonly Shared<int> _count = new(0, "count");
-    private bool _ready;
+    private int _count;
 
     public void Increment()
     {
-        while (!_ready)
+        int spin = 1;
+        while (spin > 0)
         {
+            spin = spin % 7 + 1;
         }
-        _count.Write(_count.Read() + 1);
+        _count++;
     }
 
-    public int Value => _count.Read();
+    public int Value => _count;
 }

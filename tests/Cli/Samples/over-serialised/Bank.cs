@@ -1,17 +1,16 @@
 // Sample submission: bug-free, but one bank-wide lock serialises even deposits into different accounts.
 using Lab.Scenarios.Races;
-using Lab.Systematic.Threading;
 
 namespace Exercises;
 
 public sealed class Bank : IBank
 {
-    private readonly Lock _bank = new("bank-lock");
+    private readonly object _bank = new();
     private readonly int[] _balances = new int[2];
 
     public void Deposit(int account, int amount)
     {
-        using (_bank.EnterScope())
+        lock (_bank)
         {
             _balances[account] += amount;
         }
@@ -19,7 +18,7 @@ public sealed class Bank : IBank
 
     public void Transfer(int from, int to, int amount)
     {
-        using (_bank.EnterScope())
+        lock (_bank)
         {
             _balances[from] -= amount;
             _balances[to] += amount;
@@ -28,7 +27,7 @@ public sealed class Bank : IBank
 
     public int TotalBalance()
     {
-        using (_bank.EnterScope())
+        lock (_bank)
         {
             return _balances[0] + _balances[1];
         }

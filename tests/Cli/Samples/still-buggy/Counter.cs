@@ -1,23 +1,22 @@
-// Sample submission: still buggy, the lock covers the read but not the write.
+// Sample submission: still buggy, the read is locked but the write is not.
 using Lab.Scenarios.Races;
-using Lab.Systematic.Threading;
 
 namespace Exercises;
 
 public sealed class Counter : ICounter
 {
-    private readonly Lock _gate = new("counter-lock");
-    private readonly Shared<int> _count = new(0, "count");
+    private readonly object _gate = new();
+    private int _count;
 
     public void Increment()
     {
         int seen;
-        using (_gate.EnterScope())
+        lock (_gate)
         {
-            seen = _count.Read();
+            seen = _count;
         }
-        _count.Write(seen + 1);
+        _count = seen + 1;
     }
 
-    public int Value => _count.Read();
+    public int Value => _count;
 }
