@@ -10,7 +10,7 @@ public sealed class ExerciseStarterTests
     private static readonly GradingSettings Settings = new()
     {
         Budget = 300,
-        DfsScheduleCap = 500,
+        DporScheduleCap = 500,
         TraceDirectory = Path.Combine(Path.GetTempPath(), "lab-cli-tests", "starters"),
     };
 
@@ -46,6 +46,35 @@ public sealed class ExerciseStarterTests
             Assert.That(result.Verdict, Is.EqualTo(Verdict.Correct), string.Join(Environment.NewLine, result.Checks.Select(c => c.Output)));
             Assert.That(result.Score, Is.EqualTo(Scoring.ExercisePoints));
         });
+    }
+
+    [Test]
+    public void CorrectCounterWithLock_IsVerifiedOverAllInterleavings_WithItsBoundStated()
+    {
+        Exercise exercise = ExerciseCatalog.Find("lost-update");
+        CompiledSubmission compiled = SubmissionCompiler.CompileFile(TestFiles.Sample("correct", exercise.FileName));
+
+        ExerciseResult result = SubmissionGrader.Grade(exercise, compiled, Corpus(exercise), Settings);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(File.ReadAllText(compiled.SourcePath), Does.Contain("lock (_gate)"), "the sample is ordinary C#");
+            Assert.That(result.Verdict, Is.EqualTo(Verdict.Correct));
+            Assert.That(result.Checks[0].Output, Does.Match(@"DPOR verified over all \d+ interleavings \(\d+ Mazurkiewicz traces\) within bound \d+ steps"));
+        });
+    }
+
+    [Test]
+    public void StarterCounter_FixedWithALockStatement_PassesItsExercise()
+    {
+        Exercise exercise = ExerciseCatalog.Find("lost-update");
+        string starter = File.ReadAllText(Path.Combine(TestFiles.Exercises, exercise.FileName));
+        string fixedSource = starter.Replace("        _count++;", "        lock (this)\n        {\n            _count++;\n        }", StringComparison.Ordinal);
+        Assert.That(fixedSource, Is.Not.EqualTo(starter), "the starter increments with '_count++;'");
+
+        ExerciseResult result = SubmissionGrader.Grade(exercise, SubmissionCompiler.Compile("/submissions/Counter.cs", fixedSource), Corpus(exercise), Settings);
+
+        Assert.That(result.Verdict, Is.EqualTo(Verdict.Correct), string.Join(Environment.NewLine, result.Checks.Select(c => c.Output)));
     }
 
     [TestCaseSource(nameof(Exercises))]

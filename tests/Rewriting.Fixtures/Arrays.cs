@@ -26,13 +26,36 @@ public static class Arrays
     /// <summary>A params array is filled right after it is created: not hooked.</summary>
     public static string Params() => string.Join(",", "a", "b", "c", "d", "e");
 
-    /// <summary>a[i]++ goes through ldelema: not hooked (documented).</summary>
+    /// <summary>a[i]++ goes through ldelema: a read before the address is taken, a write before the store through it.</summary>
     public static int IncrementInPlace()
     {
         int[] counts = new int[1];
-        counts[0]++;
+        counts[0]++; // @line:array-increment
         return counts[0];
     }
+
+    /// <summary>Two threads each add 10 to the same element of a shared array with <c>+=</c>: 20 unless an update is lost.</summary>
+    public static int AddFromTwoThreads()
+    {
+        int[] balances = new int[2];
+        var first = new Thread(() => balances[1] += 10); // @line:array-add
+        var second = new Thread(() => balances[1] += 10);
+        first.Start();
+        second.Start();
+        first.Join();
+        second.Join();
+        return balances[1];
+    }
+
+    /// <summary>A ref to an element passed on (not a compound assignment): the address is left alone.</summary>
+    public static int IncrementThroughRef()
+    {
+        int[] counts = new int[1];
+        Bump(ref counts[0]);
+        return counts[0];
+    }
+
+    private static void Bump(ref int value) => value++;
 
     /// <summary>A struct-typed array element store and load (stelem/ldelem with a type operand).</summary>
     public static decimal Decimals()

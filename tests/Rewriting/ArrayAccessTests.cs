@@ -52,9 +52,20 @@ public sealed class ArrayAccessTests
     }
 
     [Test]
-    public void ElementAddresses_AreNotHooked_OnlyThePlainLoadAfterThem()
+    public void CompoundAssignmentThroughAnElementAddress_IsHookedAsAReadThenAWrite_AtItsLine()
     {
         object? value = RewrittenFixtures.WithDoubles.CallStatic("Arrays", "IncrementInPlace");
+
+        int line = FixtureSource.LineOf("Arrays.cs", "array-increment");
+        Assert.That(value, Is.EqualTo(1));
+        Assert.That(StandInLog.Entries.Select(c => (c.Member, c.Index)), Is.EqualTo(new[] { ("ReadElement", 0), ("WriteElement", 0), ("ReadElement", 0) }));
+        Assert.That(StandInLog.Entries.Take(2).Select(c => c.CallerLine), Is.All.EqualTo(line));
+    }
+
+    [Test]
+    public void ElementAddressPassedOnByRef_IsNotHooked()
+    {
+        object? value = RewrittenFixtures.WithDoubles.CallStatic("Arrays", "IncrementThroughRef");
 
         Assert.That(value, Is.EqualTo(1));
         Assert.That(StandInLog.Entries.Select(c => c.Member), Is.EqualTo(new[] { "ReadElement" }));

@@ -43,6 +43,25 @@ public sealed class ExplorationTests
     }
 
     [Test]
+    public void Explores_ACompoundAssignmentOnASharedArrayElement_FindsTheLostUpdate_WithTheRaceOnTheElement()
+    {
+        MethodInfo run = FixtureMethod("Arrays", "AddFromTwoThreads");
+        void Body()
+        {
+            int balance = (int)run.Invoke(null, null)!;
+            Specification.Assert(balance == 20, $"balance is {balance}, expected 20");
+        }
+
+        TestReport report = TestingEngine.Explore(nameof(Body), Body,
+            ExplorationOptions.Default.WithStrategy(StrategyKind.Random).WithSeed(3).WithIterations(300).WithContinueAfterDataRace(true).WithTraceDirectory(Traces));
+
+        int line = FixtureSource.LineOf("Arrays.cs", "array-add");
+        Assert.That(report, Finds.AssertionFailure().Mentioning("balance is 10, expected 20"));
+        Assert.That(report.FirstRace?.Message, Does.Contain("data race").And.Contain($"Arrays.cs:{line}"));
+        Assert.That(TestingEngine.Replay(nameof(Body), report.TracePath!, Body).Bug, Is.EqualTo(report.Bug! with { StackTrace = null }));
+    }
+
+    [Test]
     public void Explores_ARewrittenLockedIncrement_FindsNoBugAndNoRace()
     {
         MethodInfo run = FixtureMethod("Counter", "RunLocked");

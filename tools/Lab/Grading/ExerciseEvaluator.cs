@@ -10,7 +10,7 @@ using Lab.Systematic.Traces;
 namespace Lab.Cli.Grading;
 
 /// <summary>
-/// Grades one implementation of an exercise in this process: explores it (portfolio, then bounded DFS), follows the
+/// Grades one implementation of an exercise in this process: explores it (portfolio, then DPOR within the scenario's preemption bound), follows the
 /// regression corpus as guided prefixes, and probes the demanded concurrency. The worker process and the exercise
 /// tests both call this, so students see in their tests exactly what grading sees.
 /// </summary>
@@ -69,15 +69,23 @@ public static class ExerciseEvaluator
         ExplorationOptions portfolio = evaluation.Options("explore").WithStrategy(StrategyKind.Portfolio);
         TestReport found = evaluation.Explore(portfolio, portfolio.CreateStrategy());
         if (found.Bug is { } bug) return (Failed(CheckNames.Exploration, points, found, evaluation.Subject), bug);
-        ExplorationOptions dfsOptions = portfolio.WithStrategy(StrategyKind.Dfs)
-            .WithPreemptionBound(evaluation.Scenario.FixedDfsPreemptionBound).WithIterations(settings.DfsScheduleCap);
-        TestReport dfs = evaluation.Explore(dfsOptions, dfsOptions.CreateStrategy());
-        if (dfs.Bug is { } dfsBug) return (Failed(CheckNames.Exploration, points, dfs, evaluation.Subject), dfsBug);
-        string depth = dfs.SpaceExhausted ? $"all {dfs.DistinctSchedules} schedules" : $"{dfs.DistinctSchedules} schedules (not exhausted)";
-        string bound = evaluation.Scenario.FixedDfsPreemptionBound is { } b ? $" with at most {b} preemptions" : "";
+        ExplorationOptions dporOptions = portfolio.WithStrategy(StrategyKind.Dpor)
+            .WithPreemptionBound(evaluation.Scenario.FixedDfsPreemptionBound).WithIterations(settings.DporScheduleCap).WithParallelism(1);
+        TestReport dpor = evaluation.Explore(dporOptions, dporOptions.CreateStrategy());
+        if (dpor.Bug is { } dporBug) return (Failed(CheckNames.Exploration, points, dpor, evaluation.Subject), dporBug);
         return (new CheckResult(CheckNames.Exploration, true, points, points,
-            $"No bug in {found.Iterations} portfolio iterations ({found.DistinctSchedules} distinct schedules, seed {found.Seed}) " +
-            $"and DFS over {depth}{bound}."), null);
+            $"No bug in {found.Iterations} portfolio iterations ({found.DistinctSchedules} distinct schedules, seed {found.Seed}); " +
+            $"DPOR {Verification(dpor)}."), null);
+    }
+
+    /// <summary>What the DPOR pass proved: "verified over all N interleavings (M Mazurkiewicz traces) within bound B", or how far it got.</summary>
+    public static string Verification(TestReport dpor)
+    {
+        string bound = dpor.Bound ?? "none stated";
+        string traces = dpor.MazurkiewiczTraces is { } m ? $" ({m} Mazurkiewicz traces)" : "";
+        return dpor.SpaceExhausted
+            ? $"verified over all {dpor.Iterations} interleavings{traces} within bound {bound}"
+            : $"did not exhaust the space: {dpor.Iterations} interleavings{traces} within bound {bound} found no bug before the cap";
     }
 
     private static (CheckResult, BugReport?) Regress(Evaluation evaluation, IReadOnlyList<ScheduleTrace> corpus, GradingSettings settings, double points)

@@ -9,8 +9,8 @@ public sealed record GradingSettings
     /// <summary>Portfolio iterations per submission (default 1,000; at least the scenario's own budget is used).</summary>
     public int Budget { get; init; } = 1_000;
 
-    /// <summary>The most schedules the DFS pass explores after the portfolio found nothing.</summary>
-    public int DfsScheduleCap { get; init; } = 2_000;
+    /// <summary>The most interleavings the DPOR pass explores after the portfolio found nothing (as many as the tour allows a fix).</summary>
+    public int DporScheduleCap { get; init; } = 20_000;
 
     /// <summary>Seeded continuations run after each regression-corpus schedule.</summary>
     public int CorpusRounds { get; init; } = 4;
