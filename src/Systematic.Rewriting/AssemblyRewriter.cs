@@ -21,7 +21,7 @@ public static class AssemblyRewriter
 
     /// <summary>The passes, in the order they run over each method.</summary>
     public static IReadOnlyList<IRewritingPass> CreatePasses() =>
-        [new MemberInterceptionPass(), new FieldAccessPass(), new ArrayAccessPass(), new CollectionAccessPass()];
+        [new MemberInterceptionPass(), new FieldAccessPass(), new ArrayAccessPass(), new CollectionAccessPass(), new CatchHandlerPass()];
 
     /// <summary>
     /// Rewrites the assembly at <paramref name="assemblyPath"/> (and its PDB beside it), in place or to

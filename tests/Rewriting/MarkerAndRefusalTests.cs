@@ -42,7 +42,7 @@ public sealed class MarkerAndRefusalTests
         RewriteReport report = RewrittenFixtures.WithDoubles.Report;
 
         Assert.That(report.AlreadyRewritten, Is.False);
-        Assert.That(report.Passes.Select(p => p.Pass), Is.EqualTo(new[] { "member interception", "field accesses", "array accesses", "collection accesses" }));
+        Assert.That(report.Passes.Select(p => p.Pass), Is.EqualTo(new[] { "member interception", "field accesses", "array accesses", "collection accesses", "catch handlers" }));
         Assert.That(report.Passes.Select(p => p.Sites), Has.All.GreaterThan(0));
         Assert.That(report.Summary, Does.StartWith("Lab.Rewriting.Fixtures: rewritten (member interception "));
     }
