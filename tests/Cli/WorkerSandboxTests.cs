@@ -88,10 +88,39 @@ public sealed class WorkerSandboxTests
         Assert.That(Shell("env").Output, Does.Not.Contain("s3cret").And.Contain("DOTNET_GCHeapHardLimit"));
     }
 
-    private (int ExitCode, string Output) Shell(string script, string shell = "sh")
+    [Test]
+    public void Sandbox_InItsControlGroup_CannotForkWithoutBound()
+    {
+        Assume.That(WorkerCgroup.IsAvailable, "control groups need root and cgroup v1 pids/memory/cpuacct");
+        using WorkerCgroup cgroup = WorkerCgroup.TryCreate()!;
+
+        (int exitCode, string output) = Shell($"n=0; while [ $n -lt {WorkerCgroup.ProcessLimit + 50} ]; do sleep 5 & n=$((n+1)); done 2>/dev/null; " +
+                                              "echo \"$(jobs -p | wc -l)\"; kill $(jobs -p) 2>/dev/null; true", group: cgroup);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(0), output);
+            Assert.That(int.Parse(output.Split('\n')[^1]), Is.LessThan(WorkerCgroup.ProcessLimit), "forks beyond pids.max fail");
+        });
+    }
+
+    [Test]
+    public void Sandbox_InItsControlGroup_IsChargedTheProcessorTimeOfItsSandboxedChildren()
+    {
+        Assume.That(WorkerCgroup.IsAvailable, "control groups need root and cgroup v1 pids/memory/cpuacct");
+        using WorkerCgroup cgroup = WorkerCgroup.TryCreate()!;
+
+        Shell("end=$(( $(date +%s) + 2 )); while [ $(date +%s) -lt $end ]; do :; done", group: cgroup);
+
+        Assert.That(cgroup.ProcessorTime, Is.GreaterThan(TimeSpan.FromMilliseconds(300)),
+            "the busy loop ran in bubblewrap's grandchild, which the sandbox process's own processor time never sees");
+    }
+
+    private (int ExitCode, string Output) Shell(string script, string shell = "sh", WorkerCgroup? group = null)
     {
         (string fileName, IReadOnlyList<string> arguments) = WorkerSandbox.Wrap(shell, ["-c", script],
             hidden: [_scratch.Combine("class"), _scratch.Combine("out")], readOnly: [_own], writable: [_traces]);
+        if (group is not null) (fileName, arguments) = group.Wrap(fileName, arguments);
         var start = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (string argument in arguments) start.ArgumentList.Add(argument);
         using Process process = Process.Start(start)!;

@@ -4,7 +4,8 @@ namespace Lab.Cli.Grading;
 
 /// <summary>
 /// Runs <c>lab</c> as a child process under a time limit and kills its whole process tree when the limit passes.
-/// The limit counts processor time, so a busy machine (other workers, other users) does not fail a correct
+/// The limit counts processor time (of every process in the worker's control group where there is one, see
+/// <see cref="WorkerCgroup"/>), so a busy machine (other workers, other users) does not fail a correct
 /// submission; a wall-clock backstop catches a child that waits forever without computing. Its output is read
 /// without waiting for the streams to end, so a grandchild that keeps them open cannot stall grading.
 /// </summary>
@@ -37,6 +38,10 @@ public static class WorkerProcess
         (string fileName, IReadOnlyList<string> leading) = LabExecutable.Resolve();
         IReadOnlyList<string> all = [.. leading, .. arguments];
         if (wrap is not null) (fileName, all) = wrap(fileName, all);
+        // A wrapped (sandboxed) worker also gets control groups where the machine allows: limits, and processor time
+        // that counts the sandboxed grandchild.
+        using WorkerCgroup? cgroup = wrap is null ? null : WorkerCgroup.TryCreate();
+        if (cgroup is not null) (fileName, all) = cgroup.Wrap(fileName, all);
         var start = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
@@ -69,7 +74,7 @@ public static class WorkerProcess
             bool timedOut = false;
             while (!process.WaitForExit(PollInterval))
             {
-                cpu = CpuTimeOf(process) ?? cpu;
+                cpu = cgroup?.ProcessorTime ?? CpuTimeOf(process) ?? cpu;
                 if (runningSince is null && pipe!.Messages(TimeSpan.Zero).Contains(WorkerChannel.PhasePrefix + WorkerChannel.Running)) runningSince = cpu;
                 bool overLimit = runningSince is { } since ? cpu - since > cpuLimit : cpu > compileLimit;
                 if (!overLimit && clock.Elapsed <= backstop) continue;
@@ -82,7 +87,7 @@ public static class WorkerProcess
             IReadOnlyList<string> messages = pipe?.Messages(DrainPatience) ?? [];
             string stdout = output.Text(DrainPatience), stderr = error.Text(DrainPatience);
             int? exitCode = timedOut || !process.HasExited ? null : process.ExitCode;
-            return new WorkerOutcome(exitCode, timedOut, stdout, stderr, elapsed, CpuTimeOf(process) ?? cpu) { Messages = messages };
+            return new WorkerOutcome(exitCode, timedOut, stdout, stderr, elapsed, cgroup?.ProcessorTime ?? CpuTimeOf(process) ?? cpu) { Messages = messages };
         }
     }
 

@@ -20,7 +20,10 @@ public static class WorkerSandbox
 
     /// <summary>One line for the run's summary: what holds for the workers of this run.</summary>
     public static string Statement => IsAvailable
-        ? "sandbox: bubblewrap (no network, uid 65534, read-only file system, private /tmp, other students hidden, PID namespace, 1 GiB heap)"
+        ? "sandbox: bubblewrap (no network, uid 65534, read-only file system, private /tmp, other students hidden, PID namespace, 1 GiB heap)" +
+          (WorkerCgroup.IsAvailable
+              ? $"; control groups ({WorkerCgroup.ProcessLimit} processes and threads, {WorkerCgroup.MemoryLimitBytes >> 30} GiB memory, processor time of the whole worker)"
+              : "; no control groups (not root, or no cgroup v1 pids/memory/cpuacct): no process-count or whole-process memory limit")
         : "sandbox: none (bubblewrap not found; install the 'bubblewrap' package): workers run as this user, guarded by the IL allowlist and time limits only";
 
     /// <summary>The program and arguments that run <paramref name="fileName"/> <paramref name="arguments"/> sandboxed, seeing only what is named.</summary>
