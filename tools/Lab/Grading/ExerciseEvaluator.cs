@@ -10,8 +10,9 @@ using Lab.Systematic.Traces;
 namespace Lab.Cli.Grading;
 
 /// <summary>
-/// Grades one implementation of an exercise in this process: explores it (portfolio, then bounded DFS), follows the
-/// regression corpus as guided prefixes, and probes the demanded concurrency. The worker process and the exercise
+/// Grades one implementation of an exercise in this process: explores it with the scenario's harness and the
+/// exercise's oracles (portfolio, then bounded DFS), follows the regression corpus as guided prefixes, and probes the
+/// demanded concurrency. The worker process and the exercise
 /// tests both call this, so students see in their tests exactly what grading sees.
 /// </summary>
 public static class ExerciseEvaluator
@@ -24,7 +25,7 @@ public static class ExerciseEvaluator
     {
         var clock = Stopwatch.StartNew();
         IScenario scenario = exercise.Scenario;
-        var evaluation = new Evaluation(scenario, subject, scenario.Budget.WithSeed(settings.Seed)
+        var evaluation = Evaluation.Of(exercise, subject, scenario.Budget.WithSeed(settings.Seed)
             .WithIterations(Math.Max(settings.Budget, scenario.Budget.Iterations))
             .WithTraceDirectory(Path.Combine(settings.TraceDirectory, exercise.Id)));
         var checks = new List<CheckResult>();
@@ -64,20 +65,29 @@ public static class ExerciseEvaluator
         return text.ToString();
     }
 
+    /// <summary>
+    /// Explores the scenario's harness, then each of the exercise's oracles, each with the portfolio and then bounded
+    /// DFS; the first bug fails the check.
+    /// </summary>
     private static (CheckResult, BugReport?) Explore(Evaluation evaluation, GradingSettings settings, double points)
     {
-        ExplorationOptions portfolio = evaluation.Options("explore").WithStrategy(StrategyKind.Portfolio);
-        TestReport found = evaluation.Explore(portfolio, portfolio.CreateStrategy());
-        if (found.Bug is { } bug) return (Failed(CheckNames.Exploration, points, found, evaluation.Subject), bug);
-        ExplorationOptions dfsOptions = portfolio.WithStrategy(StrategyKind.Dfs)
-            .WithPreemptionBound(evaluation.Scenario.FixedDfsPreemptionBound).WithIterations(settings.DfsScheduleCap);
-        TestReport dfs = evaluation.Explore(dfsOptions, dfsOptions.CreateStrategy());
-        if (dfs.Bug is { } dfsBug) return (Failed(CheckNames.Exploration, points, dfs, evaluation.Subject), dfsBug);
-        string depth = dfs.SpaceExhausted ? $"all {dfs.DistinctSchedules} schedules" : $"{dfs.DistinctSchedules} schedules (not exhausted)";
-        string bound = evaluation.Scenario.FixedDfsPreemptionBound is { } b ? $" with at most {b} preemptions" : "";
-        return (new CheckResult(CheckNames.Exploration, true, points, points,
-            $"No bug in {found.Iterations} portfolio iterations ({found.DistinctSchedules} distinct schedules, seed {found.Seed}) " +
-            $"and DFS over {depth}{bound}."), null);
+        var passed = new List<string>();
+        foreach (Target target in evaluation.Targets)
+        {
+            string prefix = target.Oracle is { } oracle ? $"Oracle {oracle.Name} ({oracle.Property}): " : "";
+            ExplorationOptions portfolio = evaluation.Options("explore").WithStrategy(StrategyKind.Portfolio);
+            TestReport found = evaluation.Explore(target, portfolio, portfolio.CreateStrategy());
+            if (found.Bug is { } bug) return (Failed(CheckNames.Exploration, points, found, evaluation.Subject, prefix), bug);
+            ExplorationOptions dfsOptions = portfolio.WithStrategy(StrategyKind.Dfs)
+                .WithPreemptionBound(target.DfsPreemptionBound).WithIterations(settings.DfsScheduleCap);
+            TestReport dfs = evaluation.Explore(target, dfsOptions, dfsOptions.CreateStrategy());
+            if (dfs.Bug is { } dfsBug) return (Failed(CheckNames.Exploration, points, dfs, evaluation.Subject, prefix), dfsBug);
+            string depth = dfs.SpaceExhausted ? $"all {dfs.DistinctSchedules} schedules" : $"{dfs.DistinctSchedules} schedules (not exhausted)";
+            string bound = target.DfsPreemptionBound is { } b ? $" with at most {b} preemptions" : "";
+            string what = $"{found.Iterations} portfolio iterations ({found.DistinctSchedules} distinct schedules, seed {found.Seed}) and DFS over {depth}{bound}";
+            passed.Add(target.Oracle is null ? $"No bug in {what}." : $"{prefix}no bug in {what}.");
+        }
+        return (new CheckResult(CheckNames.Exploration, true, points, points, string.Join(Environment.NewLine, passed)), null);
     }
 
     private static (CheckResult, BugReport?) Regress(Evaluation evaluation, IReadOnlyList<ScheduleTrace> corpus, GradingSettings settings, double points)
@@ -87,7 +97,7 @@ public static class ExerciseEvaluator
         {
             ulong seed = DeterministicRandom.Derive(options.Seed, (ulong)i);
             ISchedulingStrategy fallback = IsFairTrace(corpus[i]) ? new FairStrategy(seed) : new RandomStrategy(seed);
-            TestReport report = evaluation.Explore(options, new GuidedStrategy(corpus[i].Decisions, fallback));
+            TestReport report = evaluation.Explore(evaluation.Targets[0], options, new GuidedStrategy(corpus[i].Decisions, fallback));
             if (report.Bug is { } bug)
             {
                 return (Failed(CheckNames.Regression, points, report, evaluation.Subject, $"Regression schedule {i + 1} of {corpus.Count}: "), bug);
@@ -106,15 +116,16 @@ public static class ExerciseEvaluator
     private static (CheckResult, BugReport?) Probe(Evaluation evaluation, ConcurrencyDemand demand, GradingSettings settings, double points)
     {
         ExplorationOptions options = evaluation.Options("probe");
-        ProbeOutcome outcome = ConcurrencyProbe.Search(demand, evaluation.Subject, options.MaxSteps, options.Seed, settings.ProbeAttempts);
+        ProbeOutcome outcome = ConcurrencyProbe.Run(demand, evaluation.Subject, options.MaxSteps, options.Seed, settings.ProbeAttempts);
         if (outcome.Overlapped)
         {
-            return (new CheckResult(CheckNames.Concurrency, true, points, points, $"Schedule {outcome.Schedules} of the probe shows it: {demand.Description}."), null);
+            return (new CheckResult(CheckNames.Concurrency, true, points, points, $"{outcome.Finding} ({outcome.Schedules} probe schedules): {demand.Description}."), null);
         }
         var text = new StringBuilder()
-            .AppendLine($"In {outcome.Schedules} explored schedules the calls never overlapped, but {demand.Description}.")
+            .AppendLine($"In {outcome.Schedules} probe schedules the calls never overlapped, but {demand.Description}.")
+            .AppendLine(outcome.Finding)
             .AppendLine("The fix serialises more than it must (one lock around everything?): keep the locking as fine as the task asks.");
-        if (outcome.Sample is { } sample) text.AppendLine().AppendLine("One of those schedules:").Append(TraceRenderer.Render(sample with { Bug = null }, EdgeRows));
+        if (outcome.Sample is { } sample) text.AppendLine().AppendLine("The schedule that shows it:").Append(TraceRenderer.Render(sample with { Bug = null }, EdgeRows));
         return (new CheckResult(CheckNames.Concurrency, false, 0, points, text.ToString()), null);
     }
 
@@ -137,11 +148,23 @@ public static class ExerciseEvaluator
         new(name, false, 0, points, Describe(report, subject, prefix));
 
     /// <summary>One grading of one implementation: its scenario, subject and base options, each check with a trace folder of its own.</summary>
-    private sealed record Evaluation(IScenario Scenario, ExerciseSubject Subject, ExplorationOptions Budget)
+    private sealed record Evaluation(IScenario Scenario, ExerciseSubject Subject, ExplorationOptions Budget, IReadOnlyList<Target> Targets)
     {
+        public static Evaluation Of(Exercise exercise, ExerciseSubject subject, ExplorationOptions budget)
+        {
+            IScenario scenario = exercise.Scenario;
+            var targets = new List<Target> { new(subject.Subject.TestName, scenario.Harness(subject.Factory), scenario.FixedDfsPreemptionBound, null) };
+            targets.AddRange(exercise.Oracles.Select(o =>
+                new Target((subject.Subject with { Oracle = o.Name }).TestName, o.Harness(subject.Factory), o.DfsPreemptionBound, o)));
+            return new Evaluation(scenario, subject, budget, targets);
+        }
+
         public ExplorationOptions Options(string check) => Budget.WithTraceDirectory(Path.Combine(Budget.TraceDirectory!, check));
 
-        public TestReport Explore(ExplorationOptions options, ISchedulingStrategy strategy) =>
-            TestingEngine.Explore(Subject.Subject.TestName, Scenario.Harness(Subject.Factory), options, strategy);
+        public TestReport Explore(Target target, ExplorationOptions options, ISchedulingStrategy strategy) =>
+            TestingEngine.Explore(target.TestName, target.Body, options, strategy);
     }
+
+    /// <summary>One explored harness: the scenario's own (first), or one of the exercise's oracles.</summary>
+    private sealed record Target(string TestName, Action Body, int? DfsPreemptionBound, ExerciseOracle? Oracle);
 }
