@@ -108,6 +108,8 @@ public static class ExerciseEvaluator
             $"and continued {settings.CorpusRounds} ways."), null);
     }
 
+    private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+
     private static string Schedules(int count) => count == 1 ? "The one schedule" : $"All {count} schedules";
 
     /// <summary>A liveness bug only counts on a fair schedule, so a trace recorded by the fair strategy is continued fairly.</summary>
@@ -119,10 +121,10 @@ public static class ExerciseEvaluator
         ProbeOutcome outcome = ConcurrencyProbe.Run(demand, evaluation.Subject, options.MaxSteps, options.Seed, settings.ProbeAttempts);
         if (outcome.Overlapped)
         {
-            return (new CheckResult(CheckNames.Concurrency, true, points, points, $"{outcome.Finding} ({outcome.Schedules} probe schedules): {demand.Description}."), null);
+            return (new CheckResult(CheckNames.Concurrency, true, points, points, $"{outcome.Finding}: {demand.Description}."), null);
         }
         var text = new StringBuilder()
-            .AppendLine($"In {outcome.Schedules} probe schedules the calls never overlapped, but {demand.Description}.")
+            .AppendLine($"In {Plural(outcome.Schedules, "probe schedule")} the calls never overlapped, but {demand.Description}.")
             .AppendLine(outcome.Finding)
             .AppendLine("The fix serialises more than it must (one lock around everything?): keep the locking as fine as the task asks.");
         if (outcome.Sample is { } sample) text.AppendLine().AppendLine("The schedule that shows it:").Append(TraceRenderer.Render(sample with { Bug = null }, EdgeRows));

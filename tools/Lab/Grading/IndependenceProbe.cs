@@ -35,7 +35,7 @@ public static class IndependenceProbe
                 if (strategy.Blocked || strategy.Spun) return new ProbeOutcome(false, schedules, trace, Waited(trace, strategy, pauseFirst));
             }
         }
-        return new ProbeOutcome(true, schedules, null, "Paused before any of its steps, either call let the other run to its end");
+        return new ProbeOutcome(true, schedules, null, $"Paused before each of its steps in turn ({schedules} schedules), either call let the other run to its end");
     }
 
     private static (ScheduleTrace, PauseStrategy) Run(IndependentCalls demand, ExerciseSubject subject, int maxSteps, bool pauseFirst, int pauseAfter)

@@ -41,7 +41,7 @@ public static class RendezvousProbe
             }, options, new RandomStrategy(attemptSeed));
             if (met == 2 && trace.Bug is null)
             {
-                return new ProbeOutcome(true, attempt + 1, trace, "Both threads were inside at once, each waiting there for the other");
+                return new ProbeOutcome(true, attempt + 1, trace, $"In schedule {attempt + 1} of the probe both threads were inside at once, each waiting there for the other");
             }
             sample ??= trace;
         }
