@@ -43,7 +43,7 @@ public static class ReplayCommand
         Func<object> factory = FactoryFor(scenario, subject, submissionPath);
         console.Line($"Replaying {subject.TestName} from {Path.GetFullPath(tracePath)}");
         console.Line($"  recorded by {trace.Strategy}, seed {trace.Seed}, iteration {trace.Iteration}: {trace.Decisions.Count} decisions, {trace.Steps.Count} steps");
-        TestReport report = TestingEngine.Replay(trace.TestName, tracePath, scenario.Harness(factory));
+        TestReport report = TestingEngine.Replay(trace.TestName, tracePath, HarnessFor(scenario, subject, factory));
         console.Line();
         if (report.Bug is { Kind: BugKind.ReplayDivergence } divergence)
         {
@@ -72,6 +72,15 @@ public static class ReplayCommand
         if (Directory.Exists(tracePath)) throw new UsageException($"corrupt trace: '{tracePath}' is a folder, not a trace file");
         if (!file.Exists) return;
         if (file.Length == 0) throw new UsageException($"corrupt trace: '{tracePath}' is empty or not a regular file (a pipe or a device?)");
+    }
+
+    /// <summary>The scenario's harness, or the exercise oracle's when the trace was recorded by one.</summary>
+    private static Action HarnessFor(IScenario scenario, TestSubject subject, Func<object> factory)
+    {
+        if (subject.Oracle is not { } name) return scenario.Harness(factory);
+        ExerciseOracle oracle = ExerciseCatalog.ForScenario(scenario.Id)?.FindOracle(name)
+            ?? throw new UsageException($"the trace names an oracle '{name}' that exercise of {scenario.Id} does not have");
+        return oracle.Harness(factory);
     }
 
     private static Func<object> FactoryFor(IScenario scenario, TestSubject subject, string? submissionPath)

@@ -7,10 +7,14 @@ namespace Lab.Cli.Exercises;
 /// <param name="ScenarioId">The scenario whose contract and harness the exercise uses.</param>
 /// <param name="FileName">The starter file in exercises/, and the file each student submits.</param>
 /// <param name="Demand">Concurrency the fix must keep, or null when serialising is an acceptable fix.</param>
-public sealed record Exercise(string Id, string ScenarioId, string FileName, ConcurrencyDemand? Demand)
+/// <param name="Oracles">Harnesses explored after the scenario's own, each checking what a trivial non-solution gets wrong.</param>
+public sealed record Exercise(string Id, string ScenarioId, string FileName, ConcurrencyDemand? Demand, IReadOnlyList<ExerciseOracle> Oracles)
 {
     /// <summary>The scenario, from the catalogue.</summary>
     public IScenario Scenario => ScenarioCatalog.Find(ScenarioId);
+
+    /// <summary>The oracle named <paramref name="name"/>, or null.</summary>
+    public ExerciseOracle? FindOracle(string name) => Oracles.FirstOrDefault(o => o.Name == name);
 
     /// <inheritdoc />
     public override string ToString() => Id;

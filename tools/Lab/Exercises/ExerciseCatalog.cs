@@ -1,8 +1,8 @@
 using Lab.Cli.Commands;
+using Lab.Cli.Exercises.Oracles;
 using Lab.Scenarios.Deadlocks;
 using Lab.Scenarios.Races;
 using Lab.Scenarios.Starvation;
-using Lab.Systematic.Threading;
 
 namespace Lab.Cli.Exercises;
 
@@ -12,18 +12,20 @@ public static class ExerciseCatalog
     /// <summary>Every exercise, in the order the task statements suggest doing them.</summary>
     public static IReadOnlyList<Exercise> All { get; } =
     [
-        new("lost-update", "races/lost-update", "Counter.cs", null),
+        new("lost-update", "races/lost-update", "Counter.cs", null, CounterOracles.All),
         new("bank-transfer-audit", "races/bank-transfer-audit", "Bank.cs",
-            new ConcurrencyDemand("deposits into different accounts can run at the same time",
-                subject => Both(() => ((IBank)subject).Deposit(0, 10), () => ((IBank)subject).Deposit(1, 10)))),
+            new IndependentCalls("deposits into different accounts never wait for each other",
+                subject => ((IBank)subject).Deposit(0, 10), subject => ((IBank)subject).Deposit(1, 10)),
+            BankOracles.All),
         new("lock-order-inversion", "deadlocks/lock-order-inversion", "Accounts.cs",
-            new ConcurrencyDemand("balance queries of different accounts can run at the same time",
-                subject => Both(() => ((IAccounts)subject).Balance(0), () => ((IAccounts)subject).Balance(1)))),
-        new("if-instead-of-while", "signalling/if-instead-of-while", "BlockingQueue.cs", null),
-        new("dining-philosophers", "deadlocks/dining-philosophers", "DiningTable.cs", null),
+            new IndependentCalls("balance queries of different accounts never wait for each other",
+                subject => ((IAccounts)subject).Balance(0), subject => ((IAccounts)subject).Balance(1)),
+            AccountsOracles.All),
+        new("if-instead-of-while", "signalling/if-instead-of-while", "BlockingQueue.cs", null, BlockingQueueOracles.All),
+        new("dining-philosophers", "deadlocks/dining-philosophers", "DiningTable.cs", null, DiningTableOracles.All),
         new("readers-writers", "starvation/readers-writers", "ReadWriteLock.cs",
-            new ConcurrencyDemand("two readers can hold the read lock at the same time",
-                subject => Both(() => Read((IReadWriteLock)subject), () => Read((IReadWriteLock)subject)))),
+            new SharedSection("two readers can be inside the read lock at the same time", Read),
+            ReadWriteLockOracles.All),
     ];
 
     /// <summary>The exercise with this id; otherwise a <see cref="UsageException"/> listing the ids.</summary>
@@ -31,19 +33,14 @@ public static class ExerciseCatalog
         All.FirstOrDefault(e => string.Equals(e.Id, id, StringComparison.OrdinalIgnoreCase))
         ?? throw new UsageException($"unknown exercise '{id}'; the exercises are: {string.Join(", ", All.Select(e => e.Id))}");
 
-    private static void Read(IReadWriteLock rwlock)
-    {
-        rwlock.EnterRead();
-        rwlock.ExitRead();
-    }
+    /// <summary>The exercise built on scenario <paramref name="scenarioId"/>, or null.</summary>
+    public static Exercise? ForScenario(string scenarioId) => All.FirstOrDefault(e => e.ScenarioId == scenarioId);
 
-    private static void Both(Action first, Action second)
+    private static void Read(object subject, Action inside)
     {
-        var a = new ControlledThread(first, ConcurrencyDemand.FirstThread);
-        var b = new ControlledThread(second, ConcurrencyDemand.SecondThread);
-        a.Start();
-        b.Start();
-        a.Join();
-        b.Join();
+        var rwlock = (IReadWriteLock)subject;
+        rwlock.EnterRead();
+        inside();
+        rwlock.ExitRead();
     }
 }

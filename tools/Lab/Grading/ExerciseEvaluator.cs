@@ -10,8 +10,9 @@ using Lab.Systematic.Traces;
 namespace Lab.Cli.Grading;
 
 /// <summary>
-/// Grades one implementation of an exercise in this process: explores it (portfolio, then DPOR within the scenario's preemption bound), follows the
-/// regression corpus as guided prefixes, and probes the demanded concurrency. The worker process and the exercise
+/// Grades one implementation of an exercise in this process: explores it with the scenario's harness and the
+/// exercise's oracles (portfolio, then DPOR within the scenario's preemption bound), follows the regression corpus as guided prefixes, and probes the
+/// demanded concurrency. The worker process and the exercise
 /// tests both call this, so students see in their tests exactly what grading sees.
 /// </summary>
 public static class ExerciseEvaluator
@@ -24,7 +25,7 @@ public static class ExerciseEvaluator
     {
         var clock = Stopwatch.StartNew();
         IScenario scenario = exercise.Scenario;
-        var evaluation = new Evaluation(scenario, subject, scenario.Budget.WithSeed(settings.Seed)
+        var evaluation = Evaluation.Of(exercise, subject, scenario.Budget.WithSeed(settings.Seed)
             .WithIterations(Math.Max(settings.Budget, scenario.Budget.Iterations))
             .WithTraceDirectory(Path.Combine(settings.TraceDirectory, exercise.Id)));
         var checks = new List<CheckResult>();
@@ -64,18 +65,27 @@ public static class ExerciseEvaluator
         return text.ToString();
     }
 
+    /// <summary>
+    /// Explores the scenario's harness, then each of the exercise's oracles, each with the portfolio and then DPOR
+    /// within its preemption bound; the first bug fails the check.
+    /// </summary>
     private static (CheckResult, BugReport?) Explore(Evaluation evaluation, GradingSettings settings, double points)
     {
-        ExplorationOptions portfolio = evaluation.Options("explore").WithStrategy(StrategyKind.Portfolio);
-        TestReport found = evaluation.Explore(portfolio, portfolio.CreateStrategy());
-        if (found.Bug is { } bug) return (Failed(CheckNames.Exploration, points, found, evaluation.Subject), bug);
-        ExplorationOptions dporOptions = portfolio.WithStrategy(StrategyKind.Dpor)
-            .WithPreemptionBound(evaluation.Scenario.FixedDfsPreemptionBound).WithIterations(settings.DporScheduleCap).WithParallelism(1);
-        TestReport dpor = evaluation.Explore(dporOptions, dporOptions.CreateStrategy());
-        if (dpor.Bug is { } dporBug) return (Failed(CheckNames.Exploration, points, dpor, evaluation.Subject), dporBug);
-        return (new CheckResult(CheckNames.Exploration, true, points, points,
-            $"No bug in {found.Iterations} portfolio iterations ({found.DistinctSchedules} distinct schedules, seed {found.Seed}); " +
-            $"DPOR {Verification(dpor)}."), null);
+        var passed = new List<string>();
+        foreach (Target target in evaluation.Targets)
+        {
+            string prefix = target.Oracle is { } oracle ? $"Oracle {oracle.Name} ({oracle.Property}): " : "";
+            ExplorationOptions portfolio = evaluation.Options("explore").WithStrategy(StrategyKind.Portfolio);
+            TestReport found = evaluation.Explore(target, portfolio, portfolio.CreateStrategy());
+            if (found.Bug is { } bug) return (Failed(CheckNames.Exploration, points, found, evaluation.Subject, prefix), bug);
+            ExplorationOptions dporOptions = portfolio.WithStrategy(StrategyKind.Dpor)
+                .WithPreemptionBound(target.DfsPreemptionBound).WithIterations(settings.DporScheduleCap).WithParallelism(1);
+            TestReport dpor = evaluation.Explore(target, dporOptions, dporOptions.CreateStrategy());
+            if (dpor.Bug is { } dporBug) return (Failed(CheckNames.Exploration, points, dpor, evaluation.Subject, prefix), dporBug);
+            string what = $"{found.Iterations} portfolio iterations ({found.DistinctSchedules} distinct schedules, seed {found.Seed}); DPOR {Verification(dpor)}";
+            passed.Add(target.Oracle is null ? $"No bug in {what}." : $"{prefix}no bug in {what}.");
+        }
+        return (new CheckResult(CheckNames.Exploration, true, points, points, string.Join(Environment.NewLine, passed)), null);
     }
 
     /// <summary>What the DPOR pass proved: "verified over all N interleavings (M Mazurkiewicz traces) within bound B", or how far it got.</summary>
@@ -95,7 +105,7 @@ public static class ExerciseEvaluator
         {
             ulong seed = DeterministicRandom.Derive(options.Seed, (ulong)i);
             ISchedulingStrategy fallback = IsFairTrace(corpus[i]) ? new FairStrategy(seed) : new RandomStrategy(seed);
-            TestReport report = evaluation.Explore(options, new GuidedStrategy(corpus[i].Decisions, fallback));
+            TestReport report = evaluation.Explore(evaluation.Targets[0], options, new GuidedStrategy(corpus[i].Decisions, fallback));
             if (report.Bug is { } bug)
             {
                 return (Failed(CheckNames.Regression, points, report, evaluation.Subject, $"Regression schedule {i + 1} of {corpus.Count}: "), bug);
@@ -106,6 +116,8 @@ public static class ExerciseEvaluator
             $"and continued {settings.CorpusRounds} ways."), null);
     }
 
+    private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+
     private static string Schedules(int count) => count == 1 ? "The one schedule" : $"All {count} schedules";
 
     /// <summary>A liveness bug only counts on a fair schedule, so a trace recorded by the fair strategy is continued fairly.</summary>
@@ -114,15 +126,16 @@ public static class ExerciseEvaluator
     private static (CheckResult, BugReport?) Probe(Evaluation evaluation, ConcurrencyDemand demand, GradingSettings settings, double points)
     {
         ExplorationOptions options = evaluation.Options("probe");
-        ProbeOutcome outcome = ConcurrencyProbe.Search(demand, evaluation.Subject, options.MaxSteps, options.Seed, settings.ProbeAttempts);
+        ProbeOutcome outcome = ConcurrencyProbe.Run(demand, evaluation.Subject, options.MaxSteps, options.Seed, settings.ProbeAttempts);
         if (outcome.Overlapped)
         {
-            return (new CheckResult(CheckNames.Concurrency, true, points, points, $"Schedule {outcome.Schedules} of the probe shows it: {demand.Description}."), null);
+            return (new CheckResult(CheckNames.Concurrency, true, points, points, $"{outcome.Finding}: {demand.Description}."), null);
         }
         var text = new StringBuilder()
-            .AppendLine($"In {outcome.Schedules} explored schedules the calls never overlapped, but {demand.Description}.")
+            .AppendLine($"In {Plural(outcome.Schedules, "probe schedule")} the calls never overlapped, but {demand.Description}.")
+            .AppendLine(outcome.Finding)
             .AppendLine("The fix serialises more than it must (one lock around everything?): keep the locking as fine as the task asks.");
-        if (outcome.Sample is { } sample) text.AppendLine().AppendLine("One of those schedules:").Append(TraceRenderer.Render(sample with { Bug = null }, EdgeRows));
+        if (outcome.Sample is { } sample) text.AppendLine().AppendLine("The schedule that shows it:").Append(TraceRenderer.Render(sample with { Bug = null }, EdgeRows));
         return (new CheckResult(CheckNames.Concurrency, false, 0, points, text.ToString()), null);
     }
 
@@ -145,11 +158,23 @@ public static class ExerciseEvaluator
         new(name, false, 0, points, Describe(report, subject, prefix));
 
     /// <summary>One grading of one implementation: its scenario, subject and base options, each check with a trace folder of its own.</summary>
-    private sealed record Evaluation(IScenario Scenario, ExerciseSubject Subject, ExplorationOptions Budget)
+    private sealed record Evaluation(IScenario Scenario, ExerciseSubject Subject, ExplorationOptions Budget, IReadOnlyList<Target> Targets)
     {
+        public static Evaluation Of(Exercise exercise, ExerciseSubject subject, ExplorationOptions budget)
+        {
+            IScenario scenario = exercise.Scenario;
+            var targets = new List<Target> { new(subject.Subject.TestName, scenario.Harness(subject.Factory), scenario.FixedDfsPreemptionBound, null) };
+            targets.AddRange(exercise.Oracles.Select(o =>
+                new Target((subject.Subject with { Oracle = o.Name }).TestName, o.Harness(subject.Factory), o.DfsPreemptionBound, o)));
+            return new Evaluation(scenario, subject, budget, targets);
+        }
+
         public ExplorationOptions Options(string check) => Budget.WithTraceDirectory(Path.Combine(Budget.TraceDirectory!, check));
 
-        public TestReport Explore(ExplorationOptions options, ISchedulingStrategy strategy) =>
-            TestingEngine.Explore(Subject.Subject.TestName, Scenario.Harness(Subject.Factory), options, strategy);
+        public TestReport Explore(Target target, ExplorationOptions options, ISchedulingStrategy strategy) =>
+            TestingEngine.Explore(target.TestName, target.Body, options, strategy);
     }
+
+    /// <summary>One explored harness: the scenario's own (first), or one of the exercise's oracles.</summary>
+    private sealed record Target(string TestName, Action Body, int? DfsPreemptionBound, ExerciseOracle? Oracle);
 }

@@ -15,7 +15,7 @@ public sealed record GradingSettings
     /// <summary>Seeded continuations run after each regression-corpus schedule.</summary>
     public int CorpusRounds { get; init; } = 4;
 
-    /// <summary>Random schedules tried to show the demanded concurrency (a fine-grained fix shows it in most of them).</summary>
+    /// <summary>Random schedules tried to get two threads inside a shared section at once (a correct fix does in nearly all of them); independent calls need no random schedules.</summary>
     public int ProbeAttempts { get; init; } = 30;
 
     /// <summary>The shortest time limit accepted: less and even a correct submission cannot finish its exploration.</summary>

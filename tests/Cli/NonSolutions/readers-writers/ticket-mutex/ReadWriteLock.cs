@@ -1,0 +1,33 @@
+// Over-serialised: one FIFO ticket mutex for readers and writers alike (fair, so no starvation; but readers never overlap).
+using Lab.Scenarios.Starvation;
+using Lab.Systematic.Threading;
+
+namespace Exercises;
+
+public sealed class ReadWriteLock : IReadWriteLock
+{
+    private int _nextTicket;
+    private int _serving;
+
+    public void EnterRead()
+    {
+        Enter();
+    }
+
+    public void ExitRead() => Exit();
+
+    public void EnterWrite() => Enter();
+
+    public void ExitWrite() => Exit();
+
+    private void Enter()
+    {
+        int ticket = Interlocked.Increment(ref _nextTicket) - 1;
+        while (Volatile.Read(ref _serving) != ticket)
+        {
+            ControlledThread.Yield();
+        }
+    }
+
+    private void Exit() => Interlocked.Increment(ref _serving);
+}
