@@ -31,11 +31,13 @@ public static class GradeCommand
         var workers = new Option<int>("--workers") { Description = "Worker processes at once (default: one per core).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var shard = new Option<string?>("--shard")
         {
+            HelpName = "i/n",
             Description = "Grade only shard i of n (e.g. 2/4) for a CI matrix: the students sorted by folder name, the k-th (from 0) in shard (k mod n) + 1; " +
                           "writes shard.json next to the shard's reports for --merge.",
         };
         var merge = new Option<string[]>("--merge")
         {
+            HelpName = "shard-out",
             Description = "Merge the --out folders of all shards of one split into one gradebook and the reports of an unsharded run, written to --out.",
             AllowMultipleArgumentsPerToken = true,
         };
