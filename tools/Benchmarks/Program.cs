@@ -10,11 +10,12 @@ return which switch
     "explore-parallel" => ParallelExplorationBenchmark.Run(args[1..]),
     "dpor" => DporBenchmark.Run(args[1..]),
     "coyote" => CoyoteBenchmark.Run(args[1..]),
+    "grade" => GradeBenchmark.Run(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tools/Benchmarks -- engine|hazards|explore-parallel|dpor|coyote");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tools/Benchmarks -- engine|hazards|explore-parallel|dpor|coyote|grade");
     return 1;
 }

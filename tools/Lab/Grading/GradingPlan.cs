@@ -8,8 +8,17 @@ namespace Lab.Cli.Grading;
 /// <param name="Exercises">The exercises graded.</param>
 /// <param name="Settings">Seed, budget and time limit, the same for every student.</param>
 /// <param name="Workers">Worker processes running at once.</param>
-public sealed record GradingPlan(string SubmissionsDirectory, string OutputDirectory, IReadOnlyList<Exercise> Exercises, GradingSettings Settings, int Workers)
+/// <param name="Shard">Grade only this shard of the class (<c>--shard i/n</c>), or the whole class when null.</param>
+public sealed record GradingPlan(string SubmissionsDirectory, string OutputDirectory, IReadOnlyList<Exercise> Exercises, GradingSettings Settings, int Workers,
+    ClassShard? Shard = null)
 {
+    /// <summary>The students this plan grades: the whole class, or its shard, in ordinal order.</summary>
+    public IReadOnlyList<(string Student, string Path)> Students()
+    {
+        IReadOnlyList<(string Student, string Path)> all = SubmissionFolder.Students(SubmissionsDirectory);
+        return Shard is null ? all : Shard.Select(all);
+    }
+
     /// <summary>Where a student's failing traces are written.</summary>
     public string TraceDirectory(string student) => Path.Combine(OutputDirectory, "traces", student);
 }

@@ -14,7 +14,7 @@ public static class GradingRun
     /// <summary>Grades everything <paramref name="plan"/> names, reporting progress per finished submission.</summary>
     public static IReadOnlyList<StudentResult> Run(GradingPlan plan, Action<ProgressUpdate> progress)
     {
-        IReadOnlyList<(string Student, string Path)> students = SubmissionFolder.Students(plan.SubmissionsDirectory);
+        IReadOnlyList<(string Student, string Path)> students = plan.Students();
         var corpora = new Dictionary<Exercise, string>();
         ScratchFolder.SweepAbandoned();
         string scratch = ScratchFolder.Create();

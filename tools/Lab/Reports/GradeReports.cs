@@ -10,7 +10,7 @@ public static class GradeReports
     public static string GradescopePath(string student) => Path.Combine("gradescope", student, "results.json");
 
     /// <summary>The files and folders of a previous run, removed before grading so no stale result is mistaken for a new one.</summary>
-    public static readonly IReadOnlyList<string> RunOutputs = ["gradescope", "traces", "corpus", "junit.xml", "gradebook.csv", "summary.md"];
+    public static readonly IReadOnlyList<string> RunOutputs = ["gradescope", "traces", "corpus", "junit.xml", "gradebook.csv", "summary.md", ShardResult.FileName];
 
     /// <summary>Removes what a previous run wrote into <paramref name="outputDirectory"/> (and nothing else there).</summary>
     public static void RemoveStale(string outputDirectory)
