@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Lab.Cli.Coyote;
 using Lab.Cli.Exercises;
 using Lab.Cli.Grading;
 using Lab.Cli.Reports;
@@ -25,15 +26,26 @@ public static class GradeCommand
         var timeout = Duration.Option("--timeout", $"Processor-time limit per submission and exercise, at least {Duration.Describe(GradingSettings.ShortestTimeout)} (default {defaults.Timeout.TotalSeconds:0} s).",
             GradingSettings.ShortestTimeout);
         var exercises = new Option<string[]>("--exercise") { Description = "Grade only these exercises (default: all).", AllowMultipleArgumentsPerToken = true };
+        var engine = new Option<string>("--engine")
+        {
+            Description = "lab (default), or coyote / both: also a second opinion from Microsoft Coyote on each submission, beside the lab's verdict (the lab's engine scores).",
+            DefaultValueFactory = _ => "lab",
+        };
         var workers = new Option<int>("--workers") { Description = "Worker processes at once (default: one per core).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var command = new Command("grade", "Grade a folder of student submissions and write results.json (Gradescope), junit.xml, gradebook.csv and summary.md.")
         {
-            submissions, output, seed, budget, timeout, exercises, workers,
+            submissions, output, seed, budget, timeout, exercises, workers, engine,
         };
         CommandAction.Set(command, console, parse =>
         {
             if (parse.GetValue(budget) < 1) throw new UsageException("--budget must be at least 1");
             if (parse.GetValue(workers) < 1) throw new UsageException("--workers must be at least 1");
+            string? coyoteCli = null;
+            if (CoyoteGrading.WantsOpinion(parse.GetRequiredValue(engine)))
+            {
+                CoyoteGrading.Seed(parse.GetValue(seed));
+                coyoteCli = CoyoteCli.Locate();
+            }
             string submissionsDirectory = Path.GetFullPath(parse.GetRequiredValue(submissions));
             string outputDirectory = Path.GetFullPath(parse.GetRequiredValue(output));
             if (IsInside(outputDirectory, submissionsDirectory))
@@ -48,7 +60,7 @@ public static class GradeCommand
                 new GradingSettings
                 {
                     Seed = parse.GetValue(seed), Budget = parse.GetValue(budget), Timeout = parse.GetValue(timeout) ?? defaults.Timeout,
-                    TraceDirectory = Path.Combine(outputDirectory, "traces"),
+                    TraceDirectory = Path.Combine(outputDirectory, "traces"), CoyoteCliPath = coyoteCli,
                 },
                 parse.GetValue(workers));
             return Run(console, plan);
@@ -62,13 +74,22 @@ public static class GradeCommand
         SubmissionFolder.Students(plan.SubmissionsDirectory);
         OutputPath.WritableDirectory(plan.OutputDirectory, "--out");
         GradeReports.RemoveStale(plan.OutputDirectory);
+        CoyoteGradeReport.RemoveStale(plan.OutputDirectory);
         console.Line($"Grading {plan.SubmissionsDirectory}: {plan.Exercises.Count} exercises, seed {plan.Settings.Seed}, " +
                      $"budget {plan.Settings.Budget}, time limit {plan.Settings.Timeout.TotalSeconds:0.#} s, {plan.Workers} workers");
         console.Line(WorkerSandbox.Statement);
+        if (plan.Settings.CoyoteCliPath is not null) console.Line(CoyoteGradeReport.Header);
         IReadOnlyList<StudentResult> students = ProgressDisplay.Run(console, "grading", update => GradingRun.Run(plan, update));
         console.Out.Write(Gradebook(students, plan));
+        if (plan.Settings.CoyoteCliPath is not null)
+        {
+            console.Out.Write(CoyoteGradeReport.Table(students));
+            foreach (string note in CoyoteGradeReport.Notes(students)) console.Line(note);
+        }
         foreach (string path in GradeReports.Write(plan, students)) console.Line($"wrote {path}");
+        if (plan.Settings.CoyoteCliPath is not null) console.Line($"wrote {CoyoteGradeReport.Write(plan.OutputDirectory, students)}");
         console.Line(FinalLine(students));
+        if (plan.Settings.CoyoteCliPath is not null) console.Line(CoyoteGradeReport.FinalLine(students));
         return ExitCodes.Success;
     }
 
