@@ -47,7 +47,7 @@ public static class CoyoteGradeReport
     {
         foreach ((string student, ExerciseResult result, CoyoteOpinion opinion) in Opinions(students))
         {
-            yield return $"{student} / {result.ExerciseId}: coyote {opinion.Cell}: {FirstLines(opinion.Detail)}";
+            yield return $"{student} / {result.ExerciseId}: coyote: {opinion.Cell}: {Words(opinion)}";
             foreach (string spot in opinion.BlindSpots) yield return $"    Coyote may miss or misread: {spot}";
         }
     }
@@ -56,11 +56,13 @@ public static class CoyoteGradeReport
     public static string FinalLine(IReadOnlyList<StudentResult> students)
     {
         var opinions = Opinions(students);
-        var counts = opinions.GroupBy(o => o.Opinion.Verdict?.ToString() ?? "not explorable").Select(g => $"{g.Count()} {g.Key}");
+        var counts = opinions.GroupBy(o => o.Opinion.Verdict).OrderBy(g => g.Key ?? (Verdict)int.MaxValue)
+            .Select(g => $"{g.Count()} {g.Key?.ToString() ?? "not explorable"}");
         var judged = opinions.Where(o => o.Result.Verdict is Verdict.Correct or Verdict.Buggy or Verdict.OverSerialised
                                          && o.Opinion.Verdict is Verdict.Correct or Verdict.Buggy).ToList();
         int agree = judged.Count(o => (o.Result.Verdict == Verdict.Buggy) == (o.Opinion.Verdict == Verdict.Buggy));
-        return $"coyote: {opinions.Count} submissions: {string.Join(", ", counts)}; on bugs it agrees with the lab in {agree} of the {judged.Count} both engines judged";
+        string agreement = judged.Count == 0 ? "no submission was judged by both engines" : $"on bugs it agrees with the lab in {agree} of the {judged.Count} both engines judged";
+        return $"coyote: {opinions.Count} submissions: {string.Join(", ", counts)}; {agreement}";
     }
 
     /// <summary>Writes coyote.md into the output folder; returns its path.</summary>
@@ -82,14 +84,19 @@ public static class CoyoteGradeReport
         foreach ((string student, ExerciseResult result, CoyoteOpinion opinion) in opinions)
         {
             text.AppendLine().AppendLine($"## {MarkdownSummary.Cell(student)} / {result.ExerciseId}: {MarkdownSummary.Cell(opinion.Cell)}").AppendLine();
-            text.AppendLine(MarkdownSummary.Cell(FirstLines(opinion.Detail)));
-            if (opinion.Configuration.Length > 0) text.AppendLine().AppendLine($"- configuration: {opinion.Configuration}");
+            text.AppendLine(MarkdownSummary.Cell(FirstLines(opinion.Detail))).AppendLine();
+            if (opinion.Configuration.Length > 0) text.AppendLine($"- configuration: {opinion.Configuration}");
+            text.AppendLine($"- Coyote's worker took {opinion.Seconds:0.#} s (compile, rewrite, explore)");
             if (opinion.TracePath is { } trace) text.AppendLine($"- Coyote's reproducible trace: `{trace}`");
             foreach (string spot in opinion.BlindSpots) text.AppendLine($"- Coyote may miss or misread: {MarkdownSummary.Cell(spot)}");
         }
         text.AppendLine().AppendLine(FinalLine(students));
         return AtomicFile.WriteAllText(Path.Combine(outputDirectory, FileName), text.ToString());
     }
+
+    // Coyote's bug line, why there is no opinion, or for a pass the configuration it held under.
+    private static string Words(CoyoteOpinion opinion) =>
+        opinion.Verdict == Verdict.Correct && opinion.Configuration.Length > 0 ? opinion.Configuration : FirstLines(opinion.Detail);
 
     // A compile error's list or an exception's stack stays readable on one line: its first three lines.
     private static string FirstLines(string detail) =>

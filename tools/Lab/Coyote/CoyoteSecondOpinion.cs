@@ -32,7 +32,7 @@ public static class CoyoteSecondOpinion
         if (compiled.LabPrimitives.Count > 0)
         {
             return CoyoteOpinion.Without(exercise.Id, null,
-                $"{name} uses the lab's own primitives ({string.Join("; ", compiled.LabPrimitives)}), which Coyote cannot see: " +
+                $"{name} uses the lab's own primitives, which Coyote cannot see ({string.Join("; ", compiled.LabPrimitives)}); " +
                 "it explores ordinary C# only (lock, Monitor, Thread, Interlocked, SemaphoreSlim, plain fields)", blindSpots) with { Configuration = options.Describe() };
         }
         if (!compiled.Succeeded)
