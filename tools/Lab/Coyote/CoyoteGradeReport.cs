@@ -86,7 +86,7 @@ public static class CoyoteGradeReport
             text.AppendLine().AppendLine($"## {MarkdownSummary.Cell(student)} / {result.ExerciseId}: {MarkdownSummary.Cell(opinion.Cell)}").AppendLine();
             text.AppendLine(MarkdownSummary.Cell(FirstLines(opinion.Detail))).AppendLine();
             if (opinion.Configuration.Length > 0) text.AppendLine($"- configuration: {opinion.Configuration}");
-            text.AppendLine($"- Coyote's worker took {opinion.Seconds:0.#} s (compile, rewrite, explore)");
+            text.AppendLine($"- Coyote's worker took {opinion.Seconds:0.0} s" + (opinion.Phases.Length > 0 ? $" ({opinion.Phases})" : ""));
             if (opinion.TracePath is { } trace) text.AppendLine($"- Coyote's reproducible trace: `{trace}`");
             foreach (string spot in opinion.BlindSpots) text.AppendLine($"- Coyote may miss or misread: {MarkdownSummary.Cell(spot)}");
         }

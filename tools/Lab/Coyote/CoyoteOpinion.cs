@@ -39,7 +39,10 @@ public sealed record CoyoteOpinion
     /// <summary>Coyote's reproducible trace of the bug, when one was written.</summary>
     public string? TracePath { get; init; }
 
-    /// <summary>Wall-clock seconds of the Coyote worker (compile, rewrite, explore).</summary>
+    /// <summary>Where the worker's time went: "compile 1.9 s, rewrite 1.1 s, explore 0.4 s" (empty when it stopped early).</summary>
+    public string Phases { get; init; } = "";
+
+    /// <summary>Wall-clock seconds of the Coyote worker (start-up, compile, rewrite, explore).</summary>
     public double Seconds { get; init; }
 
     /// <summary>The gradebook cell: "Buggy (Deadlock, iteration 12)", "Correct (300 iterations)", "not explorable by Coyote".</summary>

@@ -27,6 +27,7 @@ public static class CoyoteSecondOpinion
         CoyoteOptions options = expectation.Options.WithSeed(seed).WithTraceDirectory(traceDirectory);
         phase(WorkerChannel.Compiling);
         CoyoteCompiledSubmission compiled = CompileOnLargeStack(file);
+        TimeSpan compiledAt = clock.Elapsed;
         IReadOnlyList<string> blindSpots = [.. ScenarioNote(expectation), .. compiled.BlindSpots];
         string name = Path.GetFileName(file);
         if (compiled.LabPrimitives.Count > 0)
@@ -55,6 +56,7 @@ public static class CoyoteSecondOpinion
         {
             Directory.Delete(scratch, recursive: true);
         }
+        TimeSpan rewrittenAt = clock.Elapsed;
         if (!CoyoteExplorer.IsRewritten(assembly))
         {
             return CoyoteOpinion.Without(exercise.Id, Verdict.Crashed, "the Coyote CLI left the assembly unrewritten, so Coyote would run it uncontrolled", blindSpots);
@@ -85,7 +87,7 @@ public static class CoyoteSecondOpinion
             Configuration = options.Describe(),
             BlindSpots = blindSpots,
             TracePath = report.TracePath,
-            Seconds = clock.Elapsed.TotalSeconds,
+            Phases = $"compile {compiledAt.TotalSeconds:0.0} s, rewrite {(rewrittenAt - compiledAt).TotalSeconds:0.0} s, explore {report.Elapsed.TotalSeconds:0.0} s",
         };
     }
 
