@@ -84,13 +84,21 @@ public sealed class CoyoteGradeTests
     public void DeleteScratch() => _scratch.Dispose();
 
     [Test]
-    public void GradeWithCoyote_ALockOrderInversionInOrdinaryCSharp_GetsCoyotesBuggyVerdict_WithTheDeadlockKind()
+    public void GradeWithCoyote_ALockOrderInversionInOrdinaryCSharp_GetsCoyotesBuggyVerdict_WithTheDeadlockKind_AndItsTraceReplays()
     {
+        string file = _scratch.Combine("class", "dana-deadlocks", "Accounts.cs");
+        string trace = Directory.GetFiles(_scratch.Combine("out", "traces", "dana-deadlocks"), "*coyote*.json").Single();
+
+        CliResult replayed = LabCli.Run("replay", trace, "--submission", file);
+
         Assert.Multiple(() =>
         {
             Assert.That(_graded.ExitCode, Is.EqualTo(0), _graded.Output + _graded.Error);
             Assert.That(Row("dana-deadlocks"), Does.Match(@"Buggy \(Deadlock, iteration \d+\)"));
             Assert.That(_graded.Output, Does.Contain("dana-deadlocks / lock-order-inversion: coyote: Buggy (Deadlock, iteration").And.Contain("Deadlock detected."));
+            Assert.That(_graded.Output, Does.Contain($"replay: dotnet run --project tools/Lab -- replay \"{trace}\" --submission \"{file}\""));
+            Assert.That(replayed.ExitCode, Is.EqualTo(2), replayed.Output + replayed.Error);
+            Assert.That(replayed.Output, Does.Contain("REPRODUCED: Deadlock"));
         });
     }
 

@@ -49,6 +49,7 @@ public static class CoyoteGradeReport
         {
             yield return $"{student} / {result.ExerciseId}: coyote: {opinion.Cell}: {Words(opinion)}";
             foreach (string spot in opinion.BlindSpots) yield return $"    Coyote may miss or misread: {spot}";
+            if (opinion.ReplayCommand is { } replay) yield return $"    replay: {replay}";
         }
     }
 
@@ -87,7 +88,7 @@ public static class CoyoteGradeReport
             text.AppendLine(MarkdownSummary.Cell(FirstLines(opinion.Detail))).AppendLine();
             if (opinion.Configuration.Length > 0) text.AppendLine($"- configuration: {opinion.Configuration}");
             text.AppendLine($"- Coyote's worker took {opinion.Seconds:0.0} s" + (opinion.Phases.Length > 0 ? $" ({opinion.Phases})" : ""));
-            if (opinion.TracePath is { } trace) text.AppendLine($"- Coyote's reproducible trace: `{trace}`");
+            if (opinion.ReplayCommand is { } replay) text.AppendLine($"- replay with Coyote: `{replay}`");
             foreach (string spot in opinion.BlindSpots) text.AppendLine($"- Coyote may miss or misread: {MarkdownSummary.Cell(spot)}");
         }
         text.AppendLine().AppendLine(FinalLine(students));

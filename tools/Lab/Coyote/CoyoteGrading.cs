@@ -41,7 +41,7 @@ public static class CoyoteGrading
         WorkerOutcome outcome = WorkerProcess.Run(arguments, plan.Settings.Timeout, resultPipe: true,
             wrap: (program, all) => WorkerSandbox.Wrap(program, all,
                 hidden: [plan.SubmissionsDirectory, plan.OutputDirectory], readOnly: [Path.GetFullPath(file), Path.GetDirectoryName(cliPath)!], writable: [traces]));
-        return OpinionOf(exercise, outcome, plan.Settings.Timeout);
+        return OpinionOf(exercise, outcome, plan.Settings.Timeout) with { SubmissionPath = Path.GetFullPath(file) };
     }
 
     /// <summary>The opinion <paramref name="outcome"/> stands for: the one the worker sent, or why there is none.</summary>

@@ -39,6 +39,16 @@ public sealed record CoyoteOpinion
     /// <summary>Coyote's reproducible trace of the bug, when one was written.</summary>
     public string? TracePath { get; init; }
 
+    /// <summary>The student's file (set by the grader, not the worker), which a replay of the trace compiles again.</summary>
+    [JsonIgnore]
+    public string? SubmissionPath { get; init; }
+
+    /// <summary>The command that replays the trace with Coyote against the student's file, or null without a trace.</summary>
+    [JsonIgnore]
+    public string? ReplayCommand => TracePath is { } trace && SubmissionPath is { } file
+        ? $"dotnet run --project tools/Lab -- replay \"{trace}\" --submission \"{file}\""
+        : null;
+
     /// <summary>Where the worker's time went: "compile 1.9 s, rewrite 1.1 s, explore 0.4 s" (empty when it stopped early).</summary>
     public string Phases { get; init; } = "";
 

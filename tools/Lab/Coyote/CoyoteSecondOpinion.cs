@@ -42,37 +42,26 @@ public static class CoyoteSecondOpinion
                 $"{name} does not compile against the Coyote copy of the contracts:{Environment.NewLine}{string.Join(Environment.NewLine, compiled.Errors)}", blindSpots);
         }
         Assembly assembly;
-        string scratch = ScratchFolder.Create();
         try
         {
-            Directory.CreateDirectory(scratch);
-            string dll = Path.Combine(scratch, compiled.AssemblyName + ".dll");
-            File.WriteAllBytes(dll, compiled.Image!);
-            File.WriteAllBytes(Path.ChangeExtension(dll, ".pdb"), compiled.Pdb!);
-            if (CoyoteCli.Rewrite(cliPath, dll) is { } problem) return CoyoteOpinion.Without(exercise.Id, Verdict.Crashed, problem, blindSpots);
-            assembly = Assembly.Load(File.ReadAllBytes(dll), File.ReadAllBytes(Path.ChangeExtension(dll, ".pdb")));
+            assembly = RewriteAndLoad(compiled, cliPath);
         }
-        finally
+        catch (InvalidOperationException problem)
         {
-            Directory.Delete(scratch, recursive: true);
+            return CoyoteOpinion.Without(exercise.Id, Verdict.Crashed, problem.Message, blindSpots);
         }
         TimeSpan rewrittenAt = clock.Elapsed;
-        if (!CoyoteExplorer.IsRewritten(assembly))
-        {
-            return CoyoteOpinion.Without(exercise.Id, Verdict.Crashed, "the Coyote CLI left the assembly unrewritten, so Coyote would run it uncontrolled", blindSpots);
-        }
-        CoyoteScenario scenario = CoyoteCatalog.Find(exercise.ScenarioId);
-        Type implementation;
+        Action harness;
         try
         {
-            implementation = ImplementationFinder.Find(assembly, scenario.Contract);
+            harness = Harness(exercise.ScenarioId, assembly);
         }
         catch (UsageException problem)
         {
             return CoyoteOpinion.Without(exercise.Id, Verdict.CompileError, $"{name}: {problem.Message}", blindSpots);
         }
         phase(WorkerChannel.Running);
-        CoyoteReport report = CoyoteExplorer.Explore($"{exercise.ScenarioId} (submission)", scenario.Harness(ImplementationFinder.FactoryFor(implementation)), options);
+        CoyoteReport report = CoyoteExplorer.Explore(TestName(exercise.ScenarioId), harness, options);
         if (report.Bug is null && report.UncontrolledInvocations.Count > 0)
         {
             blindSpots = [.. blindSpots, $"Coyote saw calls it does not control ({string.Join(", ", report.UncontrolledInvocations.Take(4))}): what they order was not explored"];
@@ -89,6 +78,43 @@ public static class CoyoteSecondOpinion
             TracePath = report.TracePath,
             Phases = $"compile {compiledAt.TotalSeconds:0.0} s, rewrite {(rewrittenAt - compiledAt).TotalSeconds:0.0} s, explore {report.Elapsed.TotalSeconds:0.0} s",
         };
+    }
+
+    /// <summary>The test name of a submission's Coyote run, the lab's convention: "deadlocks/lock-order-inversion (submission)".</summary>
+    public static string TestName(string scenarioId) => $"{scenarioId} ({Lab.Cli.Scenarios.TestSubject.SubmissionLabel})";
+
+    /// <summary>
+    /// Writes <paramref name="compiled"/> to a private scratch folder, has Coyote's CLI rewrite it there, and loads the
+    /// rewritten assembly (with its PDB) into this process; an <see cref="InvalidOperationException"/> with the CLI's words when that fails.
+    /// </summary>
+    public static Assembly RewriteAndLoad(CoyoteCompiledSubmission compiled, string cliPath)
+    {
+        if (compiled.Image is not { } image || compiled.Pdb is not { } pdb) throw new InvalidOperationException($"{compiled.SourcePath} did not compile");
+        string scratch = ScratchFolder.Create();
+        Assembly assembly;
+        try
+        {
+            Directory.CreateDirectory(scratch);
+            string dll = Path.Combine(scratch, compiled.AssemblyName + ".dll");
+            File.WriteAllBytes(dll, image);
+            File.WriteAllBytes(Path.ChangeExtension(dll, ".pdb"), pdb);
+            if (CoyoteCli.Rewrite(cliPath, dll) is { } problem) throw new InvalidOperationException(problem);
+            assembly = Assembly.Load(File.ReadAllBytes(dll), File.ReadAllBytes(Path.ChangeExtension(dll, ".pdb")));
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+        return CoyoteExplorer.IsRewritten(assembly)
+            ? assembly
+            : throw new InvalidOperationException("the Coyote CLI left the assembly unrewritten, so Coyote would run it uncontrolled");
+    }
+
+    /// <summary>The Coyote copy's harness of <paramref name="scenarioId"/> over the one class of <paramref name="assembly"/> implementing its contract (a <see cref="UsageException"/> when there is not exactly one).</summary>
+    public static Action Harness(string scenarioId, Assembly assembly)
+    {
+        CoyoteScenario scenario = CoyoteCatalog.Find(scenarioId);
+        return scenario.Harness(ImplementationFinder.FactoryFor(ImplementationFinder.Find(assembly, scenario.Contract)));
     }
 
     // The scenario's own documented difference from the lab, e.g. "models Monitor.TryEnter as a blocking Enter".
