@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Lab.Cli.Coyote;
 using Lab.Cli.Exercises;
 using Lab.Cli.Grading;
 using Lab.Cli.Reports;
@@ -28,6 +29,11 @@ public static class GradeCommand
         var timeout = Duration.Option("--timeout", $"Processor-time limit per submission and exercise, at least {Duration.Describe(GradingSettings.ShortestTimeout)} (default {defaults.Timeout.TotalSeconds:0} s).",
             GradingSettings.ShortestTimeout);
         var exercises = new Option<string[]>("--exercise") { Description = "Grade only these exercises (default: all).", AllowMultipleArgumentsPerToken = true };
+        var engine = new Option<string>("--engine")
+        {
+            Description = "lab (default), or coyote / both: also a second opinion from Microsoft Coyote on each submission, beside the lab's verdict (the lab's engine scores).",
+            DefaultValueFactory = _ => "lab",
+        };
         var workers = new Option<int>("--workers") { Description = "Worker processes at once (default: one per core).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var shard = new Option<string?>("--shard")
         {
@@ -43,7 +49,7 @@ public static class GradeCommand
         };
         var command = new Command("grade", "Grade a folder of student submissions and write results.json (Gradescope), junit.xml, gradebook.csv and summary.md.")
         {
-            submissions, output, seed, budget, timeout, exercises, workers, shard, merge,
+            submissions, output, seed, budget, timeout, exercises, workers, shard, merge, engine,
         };
         CommandAction.Set(command, console, parse =>
         {
@@ -51,7 +57,7 @@ public static class GradeCommand
             if (parse.GetResult(merge) is { } merging)
             {
                 if (parse.GetValue(submissions) is not null) throw new UsageException("with --merge give no submissions folder: the shards name the one they graded");
-                Option[] graded = [seed, budget, timeout, exercises, workers, shard];
+                Option[] graded = [seed, budget, timeout, exercises, workers, shard, engine];
                 if (graded.FirstOrDefault(o => parse.GetResult(o) is { Implicit: false }) is { } given)
                 {
                     throw new UsageException($"{given.Name} cannot be combined with --merge: the shards' own settings are merged (and must agree)");
@@ -63,6 +69,12 @@ public static class GradeCommand
             if (parse.GetValue(budget) < 1) throw new UsageException("--budget must be at least 1");
             if (parse.GetValue(workers) < 1) throw new UsageException("--workers must be at least 1");
             ClassShard? chosenShard = parse.GetValue(shard) is { } shardText ? ClassShard.Parse(shardText) : null;
+            string? coyoteCli = null;
+            if (CoyoteGrading.WantsOpinion(parse.GetRequiredValue(engine)))
+            {
+                CoyoteGrading.Seed(parse.GetValue(seed));
+                coyoteCli = CoyoteCli.Locate();
+            }
             string submissionsDirectory = Path.GetFullPath(parse.GetValue(submissions)
                 ?? throw new UsageException("grade needs the submissions folder (one sub-folder per student), or --merge with the --out folders of the shards"));
             RefuseOutputInside(outputDirectory, submissionsDirectory);
@@ -74,7 +86,7 @@ public static class GradeCommand
                 new GradingSettings
                 {
                     Seed = parse.GetValue(seed), Budget = parse.GetValue(budget), Timeout = parse.GetValue(timeout) ?? defaults.Timeout,
-                    TraceDirectory = Path.Combine(outputDirectory, "traces"),
+                    TraceDirectory = Path.Combine(outputDirectory, "traces"), CoyoteCliPath = coyoteCli,
                 },
                 parse.GetValue(workers),
                 chosenShard);
@@ -89,6 +101,7 @@ public static class GradeCommand
         IReadOnlyList<(string Student, string Path)> everyone = SubmissionFolder.Students(plan.SubmissionsDirectory);
         OutputPath.WritableDirectory(plan.OutputDirectory, "--out");
         GradeReports.RemoveStale(plan.OutputDirectory);
+        CoyoteGradeReport.RemoveStale(plan.OutputDirectory);
         console.Line($"Grading {plan.SubmissionsDirectory}: {plan.Exercises.Count} exercises, seed {plan.Settings.Seed}, " +
                      $"budget {plan.Settings.Budget}, time limit {plan.Settings.Timeout.TotalSeconds:0.#} s, {plan.Workers} workers");
         if (plan.Shard is { } shard)
@@ -96,6 +109,7 @@ public static class GradeCommand
             console.Line($"shard {shard}: {plan.Students().Count} of {everyone.Count} students ({ClassShard.Rule})");
         }
         console.Line(WorkerSandbox.Statement);
+        if (plan.Settings.CoyoteCliPath is not null) console.Line(CoyoteGradeReport.Header);
         IReadOnlyList<StudentResult> students = ProgressDisplay.Run(console, "grading", update => GradingRun.Run(plan, update));
         Report(console, plan, students, plan.Shard is { } graded
             ? () => ShardResult.Of(plan, graded, everyone.Select(s => s.Student).ToList(), students).Write()
@@ -107,9 +121,16 @@ public static class GradeCommand
     public static void Report(LabConsole console, GradingPlan plan, IReadOnlyList<StudentResult> students, Func<string>? alsoWrite = null)
     {
         console.Out.Write(Gradebook(students, plan));
+        if (plan.Settings.CoyoteCliPath is not null)
+        {
+            console.Out.Write(CoyoteGradeReport.Table(students));
+            foreach (string note in CoyoteGradeReport.Notes(students)) console.Line(note);
+        }
         foreach (string path in GradeReports.Write(plan, students)) console.Line($"wrote {path}");
+        if (plan.Settings.CoyoteCliPath is not null) console.Line($"wrote {CoyoteGradeReport.Write(plan.OutputDirectory, students)}");
         if (alsoWrite is not null) console.Line($"wrote {alsoWrite()}");
         console.Line(FinalLine(students));
+        if (plan.Settings.CoyoteCliPath is not null) console.Line(CoyoteGradeReport.FinalLine(students));
     }
 
     /// <summary>Refuses an output folder inside the submissions folder: it would be graded as a student's, and students' files could overwrite it.</summary>

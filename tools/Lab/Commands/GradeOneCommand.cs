@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Lab.Cli.Coyote;
 using Lab.Cli.Exercises;
 using Lab.Cli.Grading;
 using Lab.Cli.Terminal;
@@ -29,9 +30,11 @@ public static class GradeOneCommand
         var budget = new Option<int>("--budget") { Description = "Portfolio iterations.", DefaultValueFactory = _ => new GradingSettings().Budget };
         var traceDirectory = new Option<string?>("--trace-dir") { Description = "Where failing traces go." };
         var resultPipe = new Option<string?>("--result-pipe") { Description = "The inherited pipe handle to send the result on (default: stdout)." };
+        var engine = new Option<string>("--engine") { Description = "lab (default): the lab's grading; coyote: Microsoft Coyote's second opinion instead.", DefaultValueFactory = _ => "lab" };
+        var coyoteCli = new Option<string?>("--coyote-cli") { Description = "Coyote's CLI entry assembly (default: the one the tool manifest names)." };
         var command = new Command("grade-one", "Grade one submitted file for one exercise in this process (used by 'grade' as its worker).")
         {
-            exercise, file, corpus, seed, budget, traceDirectory, resultPipe,
+            exercise, file, corpus, seed, budget, traceDirectory, resultPipe, engine, coyoteCli,
         };
         command.Hidden = true;
         CommandAction.Set(command, console, parse =>
@@ -39,6 +42,13 @@ public static class GradeOneCommand
             // Opened first, before the submission is compiled or loaded: student code never sees this stream.
             using WorkerChannel channel = WorkerChannel.Open(parse.GetValue(resultPipe), console.OutWriter);
             Exercise chosen = ExerciseCatalog.Find(parse.GetRequiredValue(exercise));
+            if (CoyoteGrading.WantsOpinion(parse.GetRequiredValue(engine)))
+            {
+                string coyoteTraces = Path.GetFullPath(parse.GetValue(traceDirectory) ?? new GradingSettings().TraceDirectory);
+                channel.Result(CoyoteSecondOpinion.Form(chosen, Path.GetFullPath(parse.GetRequiredValue(file)), CoyoteGrading.Seed(parse.GetValue(seed)), coyoteTraces,
+                    parse.GetValue(coyoteCli) ?? CoyoteCli.Locate(), channel.Phase));
+                return ExitCodes.Success;
+            }
             var settings = new GradingSettings { Seed = parse.GetValue(seed), Budget = parse.GetValue(budget) };
             if (parse.GetValue(traceDirectory) is { } directory) settings = settings with { TraceDirectory = Path.GetFullPath(directory) };
             IReadOnlyList<ScheduleTrace> traces = parse.GetValue(corpus) switch

@@ -35,7 +35,7 @@ public static class ReplayCommand
     public static int Replay(LabConsole console, string tracePath, string? submissionPath, bool allSteps, string? htmlPath = null)
     {
         RefuseWhatIsNotARegularFile(tracePath);
-        if (CoyoteTraceFile.IsCoyoteTrace(tracePath)) return CoyoteRuns.Replay(console, tracePath);
+        if (CoyoteTraceFile.IsCoyoteTrace(tracePath)) return CoyoteRuns.Replay(console, tracePath, submissionPath);
         ScheduleTrace trace = TraceFile.Load(tracePath);
         TestSubject subject = TestSubject.Parse(trace.TestName) ?? throw new UsageException(
             $"the trace's test name '{trace.TestName}' does not name a lab scenario; expected '<scenario-id> (buggy|fixed|submission)'");

@@ -66,17 +66,26 @@ public static class CoyoteRuns
         return ExitCodes.BugFound;
     }
 
-    /// <summary>Replays a Coyote trace file with Coyote; exit 2 the same bug again, 0 no bug, 1 another bug or a bad trace.</summary>
-    public static int Replay(LabConsole console, string tracePath)
+    /// <summary>
+    /// Replays a Coyote trace file with Coyote; exit 2 the same bug again, 0 no bug, 1 another bug or a bad trace. A trace
+    /// that <c>grade --engine coyote</c> recorded on a student's file needs that file (<paramref name="submissionPath"/>):
+    /// it is compiled and Coyote-rewritten again, as the grader's Coyote worker did.
+    /// </summary>
+    public static int Replay(LabConsole console, string tracePath, string? submissionPath = null)
     {
         CoyoteTrace trace = CoyoteTraceFile.Load(tracePath);
         TestSubject subject = TestSubject.Parse(trace.TestName) ?? throw new UsageException(
             $"the Coyote trace's test name '{trace.TestName}' does not name a lab scenario; expected '<scenario-id> (buggy|fixed)'");
         IScenario scenario = ScenarioLookup.Resolve(subject.ScenarioId);
-        if (subject.Variant is not { } variant) throw new UsageException($"a Coyote trace replays only a scenario's own buggy or fixed variant, not '{subject.Label}'");
+        Action harness = subject switch
+        {
+            { Variant: { } variant } => CoyoteScenarios.Harness(scenario.Id, variant == Variant.Buggy),
+            { IsSubmission: true } => SubmissionHarness(scenario, submissionPath),
+            _ => throw new UsageException($"a Coyote trace replays a scenario's buggy or fixed variant or a submission, not '{subject.Label}'"),
+        };
         console.Line($"Replaying {subject.TestName} with Microsoft Coyote from {Path.GetFullPath(tracePath)}");
         console.Line($"  recorded by {trace.Options.Describe()}, iteration {trace.Iteration}: {trace.Kind}: {trace.Message}");
-        CoyoteReport replay = CoyoteExplorer.Replay(trace, CoyoteScenarios.Harness(scenario.Id, variant == Variant.Buggy));
+        CoyoteReport replay = CoyoteExplorer.Replay(trace, harness);
         console.Line();
         if (replay.Bug is null)
         {
@@ -91,6 +100,23 @@ public static class CoyoteRuns
         console.Line($"REPRODUCED: {replay.Bug.Kind}");
         console.Line(replay.Bug.Message);
         return ExitCodes.BugFound;
+    }
+
+    // The student's file compiled for Coyote and rewritten again, as the grader's Coyote worker did.
+    private static Action SubmissionHarness(IScenario scenario, string? submissionPath)
+    {
+        if (submissionPath is null) throw new UsageException("this Coyote trace was recorded on a student's file: add --submission path/to/that/file.cs");
+        CoyoteCompiledSubmission compiled = CoyoteSubmission.CompileFile(submissionPath);
+        if (compiled.LabPrimitives.Count > 0) throw new UsageException($"{submissionPath} uses the lab's own primitives, which Coyote cannot see; replay its lab trace instead");
+        if (!compiled.Succeeded) throw new UsageException($"{submissionPath} does not compile for Coyote:{Environment.NewLine}{string.Join(Environment.NewLine, compiled.Errors)}");
+        try
+        {
+            return CoyoteSecondOpinion.Harness(scenario.Id, CoyoteSecondOpinion.RewriteAndLoad(compiled, CoyoteCli.Locate()));
+        }
+        catch (InvalidOperationException problem)
+        {
+            throw new UsageException(problem.Message);
+        }
     }
 
     private static void RequireSystematic(IScenario scenario)

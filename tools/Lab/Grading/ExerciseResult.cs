@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Lab.Cli.Coyote;
 using Lab.Cli.Exercises;
 
 namespace Lab.Cli.Grading;
@@ -18,6 +19,10 @@ public sealed record ExerciseResult
 
     /// <summary>Wall-clock seconds spent grading it.</summary>
     public double Seconds { get; init; }
+
+    /// <summary>Microsoft Coyote's second opinion (grade --engine coyote), shown beside the verdict and never scored; set by the grader, never read from a worker.</summary>
+    [JsonIgnore]
+    public CoyoteOpinion? Coyote { get; init; }
 
     /// <summary>Points earned.</summary>
     [JsonIgnore]

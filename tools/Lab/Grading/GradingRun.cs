@@ -1,4 +1,5 @@
 using Lab.Cli.Commands;
+using Lab.Cli.Coyote;
 using Lab.Cli.Exercises;
 using Lab.Cli.Terminal;
 
@@ -64,6 +65,7 @@ public static class GradingRun
         WorkerOutcome outcome = WorkerProcess.Run(arguments, plan.Settings.Timeout, input: corpus, resultPipe: true,
             wrap: (program, all) => WorkerSandbox.Wrap(program, all,
                 hidden: [plan.SubmissionsDirectory, plan.OutputDirectory], readOnly: [Path.GetFullPath(file)], writable: [traces]));
-        return WorkerVerdict.ResultOf(exercise, outcome, plan.Settings.Timeout);
+        ExerciseResult result = WorkerVerdict.ResultOf(exercise, outcome, plan.Settings.Timeout);
+        return plan.Settings.CoyoteCliPath is { } coyote ? result with { Coyote = CoyoteGrading.Opine(plan, student, file, exercise, coyote) } : result;
     }
 }

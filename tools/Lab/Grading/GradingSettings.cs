@@ -24,6 +24,9 @@ public sealed record GradingSettings
     /// <summary>Processor-time limit per submission and exercise, enforced by killing its worker process (see <see cref="WorkerProcess"/>).</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>Microsoft Coyote's rewriting CLI when Coyote gives a second opinion beside the lab's verdict (grade --engine coyote); null: the lab's engine only.</summary>
+    public string? CoyoteCliPath { get; init; }
+
     /// <summary>Where failing traces go (default: lab-traces/grading in the temp folder).</summary>
     public string TraceDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "lab-traces", "grading");
 }

@@ -1,5 +1,6 @@
 using System.IO.Pipes;
 using System.Text;
+using Lab.Cli.Coyote;
 
 namespace Lab.Cli.Grading;
 
@@ -44,6 +45,9 @@ public sealed class WorkerChannel : IDisposable
 
     /// <summary>Sends the result.</summary>
     public void Result(ExerciseResult result) => Send(ResultPrefix + ResultJson.Serialize(result));
+
+    /// <summary>Sends Coyote's second opinion, the result of a <c>grade-one --engine coyote</c> worker.</summary>
+    public void Result(CoyoteOpinion opinion) => Send(ResultPrefix + opinion.Serialize());
 
     private void Send(string line)
     {
