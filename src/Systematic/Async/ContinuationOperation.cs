@@ -1,0 +1,55 @@
+using System.Runtime.CompilerServices;
+using Lab.Systematic.Runtime;
+
+namespace Lab.Systematic.Async;
+
+/// <summary>
+/// The awaiter the engine hands to the real async method builder in place of the awaited one: the builder boxes the
+/// state machine as usual and gives us its MoveNext, which becomes a controlled operation that starts blocked on what
+/// was awaited. Who resumes, and when, is then the strategy's choice like any other step.
+/// </summary>
+internal readonly struct ContinuationOperation(ContinuationOperation.Plan plan) : ICriticalNotifyCompletion
+{
+    /// <summary>Where the continuation comes from and what it waits for; <see cref="Created"/> is filled when the builder schedules it.</summary>
+    internal sealed class Plan(ControlledOperation awaiting, PendingAwait pending, string? name, string file, int line)
+    {
+        public ControlledOperation? Created { get; private set; }
+
+        public void Schedule(Action moveNext)
+        {
+            ControlledRuntime runtime = awaiting.Runtime;
+            try
+            {
+                ControlledOperation resumer = runtime.CreateOperation(() => Resume(runtime, moveNext), name, awaiting);
+                // Blocked from the start, so a continuation whose awaitable is unfinished costs no decision until it can run.
+                if (!pending.IsComplete()) resumer.BlockOn(pending.Resource, "await", pending.IsComplete, timed: false);
+                Created = resumer;
+            }
+            catch (Exception exception)
+            {
+                // The builder would rethrow this on the real thread pool and end the process: report it instead.
+                runtime.ReportBug(new Detection.BugReport(Detection.BugKind.UnhandledException,
+                    $"scheduling the continuation of an await failed: {exception.Message}", awaiting.Name, SourceLocation.Format(file, line), exception.ToString()));
+            }
+        }
+
+        private void Resume(ControlledRuntime runtime, Action moveNext)
+        {
+            ControlledOperation self = runtime.Enter("await");
+            self.Unblock();
+            Awaits.Observe(runtime, self, pending.Task);
+            runtime.Record(self, "resume", pending.Resource.Name, file, line);
+            moveNext();
+        }
+    }
+
+    public bool IsCompleted => false;
+
+    public void OnCompleted(Action continuation) => plan.Schedule(continuation);
+
+    public void UnsafeOnCompleted(Action continuation) => plan.Schedule(continuation);
+
+    public void GetResult()
+    {
+    }
+}
