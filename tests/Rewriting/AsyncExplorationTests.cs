@@ -170,6 +170,23 @@ public sealed class AsyncExplorationTests
         Assert.That(sums, Is.EquivalentTo(new[] { 6 }));
     }
 
+    /// <summary>
+    /// Two steps that each yield once, awaited in turn by an async test body. Each await is a scheduling point, each
+    /// continuation an operation that starts blocked on what it awaits, and "main" waits for the body's task. At the first
+    /// decision main, Step and Step#2 are enabled: resuming either step first leaves 5 schedules each; main awaiting
+    /// first suspends the body into a continuation blocked on the first step, and 21 schedules follow. 31 in all, the
+    /// count a separate enumeration of this model gives: a change to how awaits are scheduled shows up here.
+    /// </summary>
+    [Test]
+    public void Dfs_CountsTheSchedulesOfTwoYieldingStepsAwaitedInTurn_Exactly()
+    {
+        TestReport report = TestingEngine.Explore(Name, Fixture<Task>("AsyncPrograms", "TwoYieldingSteps"), Dfs());
+
+        Assert.That(report, Is.BugFree());
+        Assert.That(report.SpaceExhausted, Is.True);
+        Assert.That(report.DistinctSchedules, Is.EqualTo(31));
+    }
+
     private static Func<T> Fixture<T>(string type, string method)
     {
         MethodInfo info = RewrittenFixtures.WithEngine.Assembly.GetType($"Lab.Rewriting.Fixtures.Async.{type}", throwOnError: true)!.GetMethod(method)!;
