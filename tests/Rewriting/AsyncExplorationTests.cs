@@ -170,6 +170,25 @@ public sealed class AsyncExplorationTests
         Assert.That(sums, Is.EquivalentTo(new[] { 6 }));
     }
 
+    [Test]
+    public void AnAsyncLock_ReleasedAfterAWaitAsyncTimeOut_LetsTwoUpdatesIn_AndReleasingOnlyWhatWasTakenIsBugFree()
+    {
+        Func<Task> buggy = Fixture<Task>("AsyncGate", "RunReleasingAlways");
+        Func<Task> correct = Fixture<Task>("AsyncGate", "RunReleasingWhatItTook");
+
+        TestReport found = TestingEngine.Explore(Name, buggy, Random(500));
+        TestReport clean = TestingEngine.Explore(Name + "Fixed", correct, Random(500));
+
+        int waitLine = FixtureSource.LineOf("Async/AsyncGate.cs", "gate-wait");
+        Assert.That(found, Finds.Bug(BugKind.UnhandledException).Mentioning("two updates are inside the async lock"));
+        Assert.That(found.Bug!.Location, Is.EqualTo($"AsyncGate.cs:{FixtureSource.LineOf("Async/AsyncGate.cs", "gate-inside")}"));
+        Assert.That(found.Trace!.Steps.Select(s => $"{s.Describe()} at {s.Location}"), Does.Contain($"Wait(AsyncGate._gate) timed out at AsyncGate.cs:{waitLine}"));
+        BugReport replayed = TestingEngine.Replay(Name, found.TracePath!, buggy).Bug!;
+        Assert.That(replayed with { StackTrace = null }, Is.EqualTo(found.Bug! with { StackTrace = null }));
+        Assert.That(clean, Is.BugFree());
+        Assert.That(clean.FirstRace, Is.Null);
+    }
+
     /// <summary>
     /// Two steps that each yield once, awaited in turn by an async test body. Each await is a scheduling point, each
     /// continuation an operation that starts blocked on what it awaits, and "main" waits for the body's task. At the first
