@@ -45,6 +45,44 @@ public sealed class AsyncExplorationTests
     }
 
     [Test]
+    public void AsyncValueTaskMethods_AwaitedTogether_LoseAnUpdate_AndAwaitedInTurn_NeverDo()
+    {
+        Func<ValueTask<int>> together = Fixture<ValueTask<int>>("AsyncCounter", "RunValueTasksAcrossAwaits");
+        Func<ValueTask<int>> inTurn = Fixture<ValueTask<int>>("AsyncCounter", "RunValueTasksInTurn");
+        Action Check(Func<ValueTask<int>> run) => () =>
+        {
+            int count = TaskOfResultStandIn.get_Result(run().AsTask(), "", 0);
+            Specification.Assert(count == 2, $"count is {count}, expected 2");
+        };
+
+        TestReport found = TestingEngine.Explore(Name, Check(together), Random());
+        TestReport clean = TestingEngine.Explore(Name + "Fixed", Check(inTurn), Dfs());
+
+        Assert.That(found, Finds.AssertionFailure().Mentioning("count is 1, expected 2"));
+        Assert.That(TestingEngine.Replay(Name, found.TracePath!, Check(together)).Bug, Is.EqualTo(found.Bug));
+        Assert.That(clean, Is.BugFree());
+        Assert.That(clean.SpaceExhausted, Is.True);
+        Assert.That(clean.FirstRace, Is.Null);
+    }
+
+    [Test]
+    public void TheSameSeed_GivesTheSameAsyncTrace_ByteForByte()
+    {
+        Func<Task<int>> run = Fixture<Task<int>>("AsyncCounter", "RunAcrossAwaits");
+        void Body()
+        {
+            int count = TaskOfResultStandIn.get_Result(run(), "", 0);
+            Specification.Assert(count == 2, $"count is {count}, expected 2");
+        }
+
+        TestReport first = TestingEngine.Explore(Name, Body, Random().WithTraceDirectory(Path.Combine(Traces, "first")));
+        TestReport second = TestingEngine.Explore(Name, Body, Random().WithTraceDirectory(Path.Combine(Traces, "second")));
+
+        Assert.That(first.Bug, Is.Not.Null);
+        Assert.That(File.ReadAllBytes(second.TracePath!), Is.EqualTo(File.ReadAllBytes(first.TracePath!)));
+    }
+
+    [Test]
     public void TwoIncrements_UnderALockAfterTheirAwait_AreBugFreeAndRaceFree_InEverySchedule()
     {
         Func<Task<int>> run = Fixture<Task<int>>("AsyncCounter", "RunAfterAwaits");

@@ -24,6 +24,34 @@ public sealed class AsyncCounter
         }
     }
 
+    /// <summary>The same increment as an async ValueTask method.</summary>
+    public async ValueTask IncrementAcrossAnAwaitValueTaskAsync()
+    {
+        int seen = _count;
+        await Task.Yield();
+        _count = seen + 1;
+    }
+
+    /// <summary>Two ValueTask increments awaited in turn; 2 unless an update is lost.</summary>
+    public static async ValueTask<int> RunValueTasksAcrossAwaits()
+    {
+        var counter = new AsyncCounter();
+        ValueTask first = counter.IncrementAcrossAnAwaitValueTaskAsync();
+        ValueTask second = counter.IncrementAcrossAnAwaitValueTaskAsync();
+        await first;
+        await second.ConfigureAwait(false);
+        return counter._count;
+    }
+
+    /// <summary>Two ValueTask increments, one awaited before the other starts: always 2.</summary>
+    public static async ValueTask<int> RunValueTasksInTurn()
+    {
+        var counter = new AsyncCounter();
+        await counter.IncrementAcrossAnAwaitValueTaskAsync();
+        await counter.IncrementAcrossAnAwaitValueTaskAsync();
+        return counter._count;
+    }
+
     /// <summary>Two increments that await across their read and write, joined by WhenAll; 2 unless an update is lost.</summary>
     public static async Task<int> RunAcrossAwaits()
     {
