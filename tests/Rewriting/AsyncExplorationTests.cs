@@ -196,6 +196,23 @@ public sealed class AsyncExplorationTests
     }
 
     [Test]
+    public void ATaskThatFaults_AndIsNeverObserved_IsABug_NamingTheTaskAndLine_WhileAnAwaitedOneIsNot()
+    {
+        Func<Task> forgotten = Fixture<Task>("AsyncPrograms", "ForgetAFailingSave");
+        int line = FixtureSource.LineOf("Async/AsyncPrograms.cs", "unobserved-throw");
+
+        TestReport found = TestingEngine.Explore(Name, forgotten, Random(20));
+        TestReport clean = TestingEngine.Explore(Name + "Fixed", Fixture<Task>("AsyncPrograms", "AwaitAFailingSave"), Dfs());
+
+        Assert.That(found, Finds.Bug(BugKind.UnhandledException)
+            .Mentioning($"unobserved task exception: task FailingSaveAsync faulted with System.InvalidOperationException at AsyncPrograms.cs:{line}"));
+        BugReport replayed = TestingEngine.Replay(Name, found.TracePath!, forgotten).Bug!;
+        Assert.That(replayed with { StackTrace = null }, Is.EqualTo(found.Bug! with { StackTrace = null }));
+        Assert.That(clean, Is.BugFree());
+        Assert.That(clean.SpaceExhausted, Is.True);
+    }
+
+    [Test]
     public void SyncOverAsync_WithoutASynchronizationContext_IsAControlledWait_NotADeadlock()
     {
         Func<int> run = Fixture<int>("AsyncPrograms", "BlockOnTheSum");

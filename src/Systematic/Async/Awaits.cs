@@ -90,9 +90,11 @@ internal static class Awaits
     }
 
     /// <summary>The happens-before edge from a done task's completion to the operation that saw it done.</summary>
-    public static void Observe(ControlledRuntime runtime, ControlledOperation operation, Task? task)
+    public static void Observe(ControlledRuntime runtime, ControlledOperation operation, Task? task, bool observesOutcome = true)
     {
-        if (runtime.Races is null || task is null) return;
+        if (task is null) return;
+        if (observesOutcome) TaskObservations.Observed(runtime, task);
+        if (runtime.Races is null) return;
         switch (ObjectModels.Find<object>(runtime, task))
         {
             case TaskModel { Operation: { } finished }:
@@ -112,7 +114,12 @@ internal static class Awaits
     {
         ArgumentNullException.ThrowIfNull(task);
         if (ControlledRuntime.Current is not { } runtime) return null;
-        if (ObjectModels.Find<TaskModel>(runtime, task) is { } operationTask) return operationTask.Join(runtime, primitive, millisecondsTimeout, file, line);
+        if (ObjectModels.Find<TaskModel>(runtime, task) is { } operationTask)
+        {
+            bool joined = operationTask.Join(runtime, primitive, millisecondsTimeout, file, line);
+            if (joined) TaskObservations.Observed(runtime, task);
+            return joined;
+        }
         ControlledOperation operation = runtime.Enter(primitive);
         runtime.SchedulingPoint(operation);
         IWaitResource resource = ResourceOf(runtime, operation, task, primitive, file, line);
@@ -143,6 +150,26 @@ internal static class Awaits
             $"{primitive} at {location} waits for a task the exploration does not control (created outside it, or by code that was " +
             "not rewritten), which would complete on the real thread pool. Create tasks inside the explored body: async methods, " +
             "Task.Run, TaskCompletionSource.", operation.Name, location));
+    }
+
+    /// <summary>An async method's task faults (its builder's SetException): noted so an exception nobody observes is reported.</summary>
+    public static void Faulting(Task methodTask, Exception exception)
+    {
+        if (ControlledRuntime.Current is not { } runtime) return;
+        string name = ObjectModels.Find<AwaitedTask>(runtime, methodTask)?.Name ?? ThrowingMethod(exception) ?? "async method";
+        TaskObservations.Faulted(methodTask, name, exception);
+    }
+
+    /// <summary>The async method an exception left: the state machine whose MoveNext is the trace's outermost frame.</summary>
+    public static string? ThrowingMethod(Exception exception)
+    {
+        System.Diagnostics.StackFrame[] frames = new System.Diagnostics.StackTrace(exception).GetFrames();
+        for (int i = frames.Length - 1; i >= 0; i--)
+        {
+            if (frames[i].GetMethod() is { Name: "MoveNext", DeclaringType: { } type } && typeof(IAsyncStateMachine).IsAssignableFrom(type))
+                return MethodName(type);
+        }
+        return null;
     }
 
     /// <summary>"FetchAsync" for the state machine <c>&lt;FetchAsync&gt;d__3</c>, the enclosing method for an async lambda.</summary>

@@ -30,7 +30,9 @@ internal static class Promises
         Awaits.Completing(task);
         try
         {
-            return complete();
+            T outcome = complete();
+            if (!wasDone && task.IsFaulted) TaskObservations.Faulted(task, model.Name, task.Exception!.InnerException!);
+            return outcome;
         }
         finally
         {

@@ -38,12 +38,16 @@ internal static class TaskCombinators
             self.Unblock();
             foreach (Task task in tasks)
             {
-                if (task.IsCompleted) Awaits.Observe(runtime, self, task);
+                if (task.IsCompleted) Awaits.Observe(runtime, self, task, observesOutcome: all);
             }
             Task done = combine();
             runtime.Record(self, "done", model.Name, file, line);
             Awaits.Completing(completion.Task);
-            if (done.IsFaulted) completion.SetException(done.Exception!.InnerExceptions);
+            if (done.IsFaulted)
+            {
+                completion.SetException(done.Exception!.InnerExceptions);
+                TaskObservations.Faulted(completion.Task, model.Name, done.Exception.InnerException!);
+            }
             else if (done.IsCanceled) completion.SetCanceled();
             else completion.SetResult(result(done));
         }, primitive, caller);

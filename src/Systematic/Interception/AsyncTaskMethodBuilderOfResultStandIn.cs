@@ -57,7 +57,11 @@ public static class AsyncTaskMethodBuilderOfResultStandIn
     /// <summary>The method threw: its task faults (or is cancelled), as the real builder does.</summary>
     public static void SetException<TResult>(ref AsyncTaskMethodBuilder<TResult> builder, Exception exception, string callerFile, int callerLine)
     {
-        if (ControlledRuntime.Current is not null) Awaits.Completing(builder.Task);
+        if (ControlledRuntime.Current is not null)
+        {
+            Awaits.Completing(builder.Task);
+            Awaits.Faulting(builder.Task, exception);
+        }
         builder.SetException(exception);
     }
 }

@@ -57,7 +57,11 @@ public static class AsyncValueTaskMethodBuilderStandIn
     /// <summary>The method threw: its task faults (or is cancelled), as the real builder does.</summary>
     public static void SetException(ref AsyncValueTaskMethodBuilder builder, Exception exception, string callerFile, int callerLine)
     {
-        if (ControlledRuntime.Current is not null && ValueTasks.ObjectOf(builder.Task) is Task methodTask) Awaits.Completing(methodTask);
+        if (ControlledRuntime.Current is not null && ValueTasks.ObjectOf(builder.Task) is Task methodTask)
+        {
+            Awaits.Completing(methodTask);
+            Awaits.Faulting(methodTask, exception);
+        }
         builder.SetException(exception);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Lab.Systematic.Async;
 using Lab.Systematic.Detection;
@@ -56,23 +55,11 @@ public static class AsyncVoidMethodBuilderStandIn
             return;
         }
         if (exception is ExecutionCanceledException) throw exception;
-        string method = AsyncVoidMethod(exception) ?? "an async void method";
+        string method = Awaits.ThrowingMethod(exception) ?? "an async void method";
         string location = SourceLocation.Of(exception) ?? SourceLocation.Format(callerFile, callerLine);
         throw operation.Runtime.Fail(new BugReport(BugKind.UnhandledException,
             $"{exception.GetType().FullName} escaped async void {method} at {location}: {exception.Message}. Nothing can catch or await it; " +
             "in a real process it is rethrown on the thread pool and ends the process. Return Task and await it, or catch inside the method.",
             operation.Name, location, exception.ToString()));
-    }
-
-    /// <summary>The async void method the exception escaped: the state machine whose MoveNext is the trace's outermost frame.</summary>
-    private static string? AsyncVoidMethod(Exception exception)
-    {
-        StackFrame[] frames = new StackTrace(exception).GetFrames();
-        for (int i = frames.Length - 1; i >= 0; i--)
-        {
-            if (frames[i].GetMethod() is { Name: "MoveNext", DeclaringType: { } type } && typeof(IAsyncStateMachine).IsAssignableFrom(type))
-                return Awaits.MethodName(type);
-        }
-        return null;
     }
 }

@@ -128,6 +128,32 @@ public static class AsyncPrograms
         throw new InvalidOperationException("the click handler failed");
     }
 
+    /// <summary>Starts a save that fails and never looks at its task again: the exception is lost.</summary>
+    public static async Task ForgetAFailingSave()
+    {
+        _ = FailingSaveAsync();
+        await Task.Delay(20);
+    }
+
+    /// <summary>Awaits the failing save and handles its exception.</summary>
+    public static async Task AwaitAFailingSave()
+    {
+        try
+        {
+            await FailingSaveAsync();
+        }
+        catch (InvalidOperationException)
+        {
+            // The save's failure is handled here: the caller knows.
+        }
+    }
+
+    private static async Task FailingSaveAsync()
+    {
+        await Task.Yield();
+        throw new InvalidOperationException("the save failed"); // @line:unobserved-throw
+    }
+
     /// <summary>The smallest interleaving: two async steps that each yield once, awaited in turn.</summary>
     public static async Task TwoYieldingSteps()
     {
