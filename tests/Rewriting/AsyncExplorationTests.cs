@@ -213,6 +213,33 @@ public sealed class AsyncExplorationTests
     }
 
     [Test]
+    public void SyncOverAsync_OnASingleThreadedContext_IsADeadlock_ToldWithItsWaitForCycle()
+    {
+        Func<string> blocking = Fixture<string>("UiPrograms", "BlockOnTheLoad");
+
+        TestReport report = TestingEngine.Explore(Name, () => blocking(), Dfs());
+
+        Assert.That(report, Finds.Bug(BugKind.Deadlock).Mentioning("wait for each other"));
+        Assert.That(report.Bug!.Message, Does.Contain("main holds the single-threaded UiContext and waits for LoadAsync")
+            .And.Contain("LoadAsync holds nothing and waits for the single-threaded UiContext"));
+        Assert.That(TestingEngine.Replay(Name, report.TracePath!, () => blocking()).Bug, Is.EqualTo(report.Bug));
+    }
+
+    [Test]
+    public void OnASingleThreadedContext_AwaitingOrLeavingTheContext_IsBugFree_InEverySchedule()
+    {
+        Func<string> leaving = Fixture<string>("UiPrograms", "BlockOnALoadThatLeavesTheContext");
+
+        TestReport awaited = TestingEngine.Explore(Name, Fixture<Task>("UiPrograms", "AwaitTheLoad"), Dfs());
+        TestReport configured = TestingEngine.Explore(Name + "ConfigureAwait", () => leaving(), Dfs());
+
+        Assert.That(awaited, Is.BugFree());
+        Assert.That(awaited.SpaceExhausted, Is.True);
+        Assert.That(configured, Is.BugFree());
+        Assert.That(configured.SpaceExhausted, Is.True);
+    }
+
+    [Test]
     public void SyncOverAsync_WithoutASynchronizationContext_IsAControlledWait_NotADeadlock()
     {
         Func<int> run = Fixture<int>("AsyncPrograms", "BlockOnTheSum");

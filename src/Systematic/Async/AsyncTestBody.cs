@@ -17,6 +17,7 @@ internal static class AsyncTestBody
                     "the async test body awaited something the engine does not control: an async body must be rewritten code " +
                     "(an async method of a rewritten assembly), so that its awaits are controlled.", "main"));
             }
+            if (ControlledRuntime.CurrentOperation is { } main) SynchronizationContextModel.Pump(main.Runtime, main);
             Awaits.Wait(task, "await", Timeout.Infinite, "", 0);
             task.GetAwaiter().GetResult();
         };

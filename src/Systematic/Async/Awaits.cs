@@ -22,7 +22,7 @@ internal static class Awaits
     /// <c>await task</c> (GetAwaiter, ConfigureAwait): a scheduling point, then the read of the task's state. A done
     /// task is observed at once; an unfinished one is noted for the suspension. Does nothing outside an exploration.
     /// </summary>
-    public static void Await(Task task, string file, int line)
+    public static void Await(Task task, string file, int line, bool continueOnCapturedContext = true)
     {
         ArgumentNullException.ThrowIfNull(task);
         if (ControlledRuntime.Current is not { } runtime) return;
@@ -35,7 +35,7 @@ internal static class Awaits
             runtime.Record(operation, "await", resource.Name, file, line);
             return;
         }
-        t_pending = new PendingAwait(operation, operation.StepsTaken, resource, task, () => task.IsCompleted);
+        t_pending = new PendingAwait(operation, operation.StepsTaken, resource, task, () => task.IsCompleted, continueOnCapturedContext);
     }
 
     /// <summary><c>await Task.Yield()</c>: always suspends; its continuation may run at once or after anything else.</summary>
@@ -65,7 +65,8 @@ internal static class Awaits
                 operation.Name, location));
         }
         runtime.Record(operation, "await suspends", pending.Resource.Name, file, line);
-        return new ContinuationOperation.Plan(operation, pending, MethodName(typeof(TStateMachine)), file, line);
+        SynchronizationContextModel? context = pending.ContinueOnCapturedContext ? SynchronizationContextModel.Current(runtime) : null;
+        return new ContinuationOperation.Plan(operation, pending, context, MethodName(typeof(TStateMachine)), file, line);
     }
 
     /// <summary>

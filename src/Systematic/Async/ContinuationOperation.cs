@@ -11,7 +11,7 @@ namespace Lab.Systematic.Async;
 internal readonly struct ContinuationOperation(ContinuationOperation.Plan plan) : ICriticalNotifyCompletion
 {
     /// <summary>Where the continuation comes from and what it waits for; <see cref="Created"/> is filled when the builder schedules it.</summary>
-    internal sealed class Plan(ControlledOperation awaiting, PendingAwait pending, string? name, string file, int line)
+    internal sealed class Plan(ControlledOperation awaiting, PendingAwait pending, SynchronizationContextModel? context, string? name, string file, int line)
     {
         public ControlledOperation? Created { get; private set; }
 
@@ -21,8 +21,10 @@ internal readonly struct ContinuationOperation(ContinuationOperation.Plan plan) 
             try
             {
                 ControlledOperation resumer = runtime.CreateOperation(() => Resume(runtime, moveNext), name, awaiting);
-                // Blocked from the start, so a continuation whose awaitable is unfinished costs no decision until it can run.
-                if (!pending.IsComplete()) resumer.BlockOn(pending.Resource, "await", pending.IsComplete, timed: false);
+                // Blocked from the start, so a continuation whose awaitable is unfinished costs no decision until it can run;
+                // one that captured a single-threaded context also waits for the context to be free.
+                Func<bool> canResume = context is null ? pending.IsComplete : () => pending.IsComplete() && context.IsFree;
+                if (!canResume()) resumer.BlockOn(context is null ? pending.Resource : new OnContext(pending, context), "await", canResume, timed: false);
                 Created = resumer;
             }
             catch (Exception exception)
@@ -39,8 +41,33 @@ internal readonly struct ContinuationOperation(ContinuationOperation.Plan plan) 
             self.Unblock();
             Awaits.Observe(runtime, self, pending.Task);
             runtime.Record(self, "resume", pending.Resource.Name, file, line);
-            moveNext();
+            if (context is null)
+            {
+                moveNext();
+                return;
+            }
+            context.Holder = self;
+            SynchronizationContext.SetSynchronizationContext(context.Context);
+            try
+            {
+                moveNext();
+            }
+            finally
+            {
+                SynchronizationContext.SetSynchronizationContext(null);
+                if (context.Holder == self) context.Holder = null;
+            }
         }
+    }
+
+    /// <summary>What a continuation that captured a context waits for: the awaited task, then the context.</summary>
+    private sealed class OnContext(PendingAwait pending, SynchronizationContextModel context) : IWaitResource
+    {
+        public string Name => pending.IsComplete() ? context.Name : pending.Resource.Name;
+
+        public IEnumerable<ControlledOperation> Holders => pending.IsComplete() ? context.Holders : pending.Resource.Holders;
+
+        public string DescribeState() => pending.IsComplete() ? context.DescribeState() : pending.Resource.DescribeState();
     }
 
     public bool IsCompleted => false;

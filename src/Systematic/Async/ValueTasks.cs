@@ -27,12 +27,12 @@ internal static class ValueTasks
     public static object? ObjectOf<TResult>(ValueTask<TResult> valueTask) => Field<TResult>.Object.GetValue(valueTask);
 
     /// <summary><c>await valueTask</c>: awaits the task behind it; a pending one backed by another source is reported.</summary>
-    public static void Await(object? valueTaskObject, bool isCompleted, string file, int line)
+    public static void Await(object? valueTaskObject, bool isCompleted, string file, int line, bool continueOnCapturedContext = true)
     {
         if (ControlledRuntime.Current is not { } runtime) return;
         if (TaskOf(valueTaskObject, isCompleted) is { } task)
         {
-            Awaits.Await(task, file, line);
+            Awaits.Await(task, file, line, continueOnCapturedContext);
             return;
         }
         ControlledOperation operation = runtime.Enter("await");

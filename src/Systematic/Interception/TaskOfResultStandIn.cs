@@ -24,14 +24,14 @@ public static class TaskOfResultStandIn
     /// <summary><c>await task.ConfigureAwait(...)</c>: the same as await under the engine.</summary>
     public static ConfiguredTaskAwaitable<TResult> ConfigureAwait<TResult>(Task<TResult> task, bool continueOnCapturedContext, string callerFile, int callerLine)
     {
-        Awaits.Await(task, callerFile, callerLine);
+        Awaits.Await(task, callerFile, callerLine, continueOnCapturedContext);
         return task.ConfigureAwait(continueOnCapturedContext);
     }
 
     /// <summary>Like <see cref="ConfigureAwait{TResult}(Task{TResult}, bool, string, int)"/>.</summary>
     public static ConfiguredTaskAwaitable<TResult> ConfigureAwait<TResult>(Task<TResult> task, ConfigureAwaitOptions options, string callerFile, int callerLine)
     {
-        Awaits.Await(task, callerFile, callerLine);
+        Awaits.Await(task, callerFile, callerLine, options.HasFlag(ConfigureAwaitOptions.ContinueOnCapturedContext));
         return task.ConfigureAwait(options);
     }
 }

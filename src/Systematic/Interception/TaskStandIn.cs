@@ -195,14 +195,14 @@ public static class TaskStandIn
     /// <summary><c>await task.ConfigureAwait(...)</c>: the same as await (there is no context to return to under the engine).</summary>
     public static ConfiguredTaskAwaitable ConfigureAwait(Task task, bool continueOnCapturedContext, string callerFile, int callerLine)
     {
-        Awaits.Await(task, callerFile, callerLine);
+        Awaits.Await(task, callerFile, callerLine, continueOnCapturedContext);
         return task.ConfigureAwait(continueOnCapturedContext);
     }
 
     /// <summary>Like <see cref="ConfigureAwait(Task, bool, string, int)"/>.</summary>
     public static ConfiguredTaskAwaitable ConfigureAwait(Task task, ConfigureAwaitOptions options, string callerFile, int callerLine)
     {
-        Awaits.Await(task, callerFile, callerLine);
+        Awaits.Await(task, callerFile, callerLine, options.HasFlag(ConfigureAwaitOptions.ContinueOnCapturedContext));
         return task.ConfigureAwait(options);
     }
 

@@ -17,7 +17,7 @@ public static class ValueTaskStandIn
     /// <summary><c>await valueTask.ConfigureAwait(...)</c>: the same as await under the engine.</summary>
     public static ConfiguredValueTaskAwaitable ConfigureAwait(ref ValueTask valueTask, bool continueOnCapturedContext, string callerFile, int callerLine)
     {
-        ValueTasks.Await(ValueTasks.ObjectOf(valueTask), valueTask.IsCompleted, callerFile, callerLine);
+        ValueTasks.Await(ValueTasks.ObjectOf(valueTask), valueTask.IsCompleted, callerFile, callerLine, continueOnCapturedContext);
         return valueTask.ConfigureAwait(continueOnCapturedContext);
     }
 }
@@ -36,7 +36,7 @@ public static class ValueTaskOfResultStandIn
     /// <summary><c>await valueTask.ConfigureAwait(...)</c>: the same as await under the engine.</summary>
     public static ConfiguredValueTaskAwaitable<TResult> ConfigureAwait<TResult>(ref ValueTask<TResult> valueTask, bool continueOnCapturedContext, string callerFile, int callerLine)
     {
-        ValueTasks.Await(ValueTasks.ObjectOf(valueTask), valueTask.IsCompleted, callerFile, callerLine);
+        ValueTasks.Await(ValueTasks.ObjectOf(valueTask), valueTask.IsCompleted, callerFile, callerLine, continueOnCapturedContext);
         return valueTask.ConfigureAwait(continueOnCapturedContext);
     }
 }
