@@ -240,6 +240,37 @@ public sealed class AsyncExplorationTests
     }
 
     [Test]
+    public void CancellingASourceTheOwnerMayHaveDisposed_Throws_AndAwaitingTheWorkerFirstIsBugFree()
+    {
+        Func<Task> buggy = Fixture<Task>("CancellationPrograms", "CancelAfterDispose");
+
+        TestReport found = TestingEngine.Explore(Name, buggy, Random());
+        TestReport clean = TestingEngine.Explore(Name + "Fixed", Fixture<Task>("CancellationPrograms", "CancelThenDispose"), Dfs());
+
+        Assert.That(found, Finds.Bug(BugKind.UnhandledException).Mentioning("ObjectDisposedException"));
+        Assert.That(found.Bug!.StackTrace, Does.Contain($"CancellationPrograms.cs:line {FixtureSource.LineOf("Async/CancellationPrograms.cs", "cancel-disposed")}"));
+        BugReport replayed = TestingEngine.Replay(Name, found.TracePath!, buggy).Bug!;
+        Assert.That(replayed with { StackTrace = null }, Is.EqualTo(found.Bug! with { StackTrace = null }));
+        Assert.That(clean, Is.BugFree());
+        Assert.That(clean.SpaceExhausted, Is.True);
+    }
+
+    [Test]
+    public void CancelAfter_OnVirtualTime_StopsAPollingLoop_WithinItsDueTime_InEverySchedule()
+    {
+        // Timers fire in due order, so the 3 ms delay due at 12 never fires before the cancel due at 10: at most 4 rounds.
+        // When the cancel fires relative to the loop's own work is the strategy's choice, so 0 to 3 rounds happen too.
+        Func<Task<int>> run = Fixture<Task<int>>("CancellationPrograms", "PollUntilCancelled");
+        var rounds = new HashSet<int>();
+
+        TestReport report = TestingEngine.Explore(Name, () => rounds.Add(TaskOfResultStandIn.get_Result(run(), "", 0)), Dfs(20_000));
+
+        Assert.That(report, Is.BugFree());
+        Assert.That(report.SpaceExhausted, Is.True);
+        Assert.That(rounds, Is.EquivalentTo(new[] { 0, 1, 2, 3, 4 }));
+    }
+
+    [Test]
     public void SyncOverAsync_WithoutASynchronizationContext_IsAControlledWait_NotADeadlock()
     {
         Func<int> run = Fixture<int>("AsyncPrograms", "BlockOnTheSum");

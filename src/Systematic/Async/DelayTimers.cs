@@ -15,10 +15,10 @@ internal sealed class DelayTimers
     private readonly List<long> _due = [];
 
     /// <summary>Starts a timer for <paramref name="milliseconds"/> of virtual time and returns the task it completes.</summary>
-    public static Task Start(ControlledRuntime runtime, int milliseconds, string file, int line)
+    public static Task Start(ControlledRuntime runtime, int milliseconds, string file, int line, string action = "Delay", Action? onElapsed = null)
     {
         ControlledOperation caller = runtime.Enter("Task.Delay");
-        runtime.Record(caller, "Delay", null, file, line, milliseconds);
+        runtime.Record(caller, action, null, file, line, milliseconds);
         if (milliseconds == 0) return Task.CompletedTask;
         var completion = new TaskCompletionSource();
         var model = new AwaitedTask(completion.Task, milliseconds < 0 ? "Task.Delay(infinite)" : $"Task.Delay({milliseconds})");
@@ -28,7 +28,7 @@ internal sealed class DelayTimers
         long due = VirtualTime.Of(runtime).Elapsed + milliseconds * TimeSpan.TicksPerMillisecond;
         timers._due.Add(due);
         bool IsNext() => timers._due.TrueForAll(d => d >= due);
-        ControlledOperation timer = runtime.CreateOperation(() => timers.Fire(runtime, model, completion, due, file, line), "Task.Delay", caller);
+        ControlledOperation timer = runtime.CreateOperation(() => timers.Fire(runtime, model, completion, due, file, line, onElapsed), onElapsed is null ? "Task.Delay" : "timer", caller);
         if (!IsNext()) timer.BlockOn(model, "elapse", IsNext, timed: false);
         model.Carrier = timer;
         return completion.Task;
@@ -42,13 +42,14 @@ internal sealed class DelayTimers
         return timers;
     }
 
-    private void Fire(ControlledRuntime runtime, AwaitedTask model, TaskCompletionSource completion, long due, string file, int line)
+    private void Fire(ControlledRuntime runtime, AwaitedTask model, TaskCompletionSource completion, long due, string file, int line, Action? onElapsed)
     {
         ControlledOperation self = runtime.Enter("Task.Delay");
         self.Unblock();
         _due.Remove(due);
         VirtualTime.Advance(TimeSpan.FromTicks(due - VirtualTime.Of(runtime).Elapsed));
         runtime.Record(self, "elapsed", model.Name, file, line);
+        onElapsed?.Invoke();
         Awaits.Completing(completion.Task);
         completion.SetResult();
     }
