@@ -121,6 +121,8 @@ internal static class Awaits
             if (joined) TaskObservations.Observed(runtime, task);
             return joined;
         }
+        // A done task the exploration never modelled (Task.CompletedTask, Task.FromResult) is used as it is, as before async was controlled.
+        if (task.IsCompleted && ObjectModels.Find<object>(runtime, task) is null) return true;
         ControlledOperation operation = runtime.Enter(primitive);
         runtime.SchedulingPoint(operation);
         IWaitResource resource = ResourceOf(runtime, operation, task, primitive, file, line);
