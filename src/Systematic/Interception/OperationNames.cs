@@ -7,10 +7,11 @@ internal static class OperationNames
     /// "Produce" for a method group, the enclosing method "Run" for a lambda (compiled as <c>&lt;Run&gt;b__3_0</c>),
     /// "Worker" for a local function (<c>&lt;Run&gt;g__Worker|3_0</c>); null when nothing readable is left.
     /// </summary>
-    public static string? Of(Delegate? body)
+    public static string? Of(Delegate? body) => body is null ? null : OfMethodName(body.Method.Name);
+
+    /// <summary>Like <see cref="Of(Delegate?)"/>, from the compiled method's name.</summary>
+    public static string? OfMethodName(string name)
     {
-        if (body is null) return null;
-        string name = body.Method.Name;
         if (!name.StartsWith('<')) return name;
         int local = name.IndexOf(">g__", StringComparison.Ordinal);
         if (local > 0)

@@ -78,10 +78,40 @@ public static class SemaphoreSlimStandIn
     public static int get_CurrentCount(SemaphoreSlim semaphore, string callerFile, int callerLine) =>
         ObjectModels.Of<Controlled.SemaphoreSlim>(semaphore, "SemaphoreSlim.CurrentCount") is { } model ? model.CurrentCount : semaphore.CurrentCount;
 
-    /// <summary>Inside an exploration an asynchronous wait is not controlled: reported as such, never a hang.</summary>
+    /// <summary>
+    /// Takes a permit asynchronously. Inside an exploration a free permit is taken at once (a completed task); otherwise a
+    /// waiter operation blocks on the semaphore and completes the task when it gets one, so the awaiting continuation
+    /// resumes only after that, in an order the strategy chooses.
+    /// </summary>
     public static Task WaitAsync(SemaphoreSlim semaphore, string callerFile, int callerLine)
     {
-        AwaitReport.ThrowIfControlled("SemaphoreSlim.WaitAsync", callerFile, callerLine);
-        return semaphore.WaitAsync();
+        if (ObjectModels.Of<Controlled.SemaphoreSlim>(semaphore, "SemaphoreSlim.WaitAsync") is not { } model) return semaphore.WaitAsync();
+        return WaitAsync(model, Timeout.Infinite, callerFile, callerLine);
+    }
+
+    /// <summary>Takes a permit asynchronously within the timeout; the task's result is false if it timed out (a choice under exploration).</summary>
+    public static Task<bool> WaitAsync(SemaphoreSlim semaphore, int millisecondsTimeout, string callerFile, int callerLine)
+    {
+        if (ObjectModels.Of<Controlled.SemaphoreSlim>(semaphore, "SemaphoreSlim.WaitAsync") is not { } model) return semaphore.WaitAsync(millisecondsTimeout);
+        return WaitAsync(model, ControlledRuntime.CheckTimeout(millisecondsTimeout), callerFile, callerLine);
+    }
+
+    /// <summary>Like <see cref="WaitAsync(SemaphoreSlim, int, string, int)"/>.</summary>
+    public static Task<bool> WaitAsync(SemaphoreSlim semaphore, TimeSpan timeout, string callerFile, int callerLine)
+    {
+        if (ObjectModels.Of<Controlled.SemaphoreSlim>(semaphore, "SemaphoreSlim.WaitAsync") is not { } model) return semaphore.WaitAsync(timeout);
+        return WaitAsync(model, ControlledRuntime.ToMilliseconds(timeout), callerFile, callerLine);
+    }
+
+    private static Task<bool> WaitAsync(Controlled.SemaphoreSlim model, int millisecondsTimeout, string file, int line)
+    {
+        if (model.Wait(0, file, line)) return Task.FromResult(true);
+        if (millisecondsTimeout == 0) return Task.FromResult(false);
+        return TaskModel.Run("SemaphoreSlim.WaitAsync", () =>
+        {
+            bool taken = model.Wait(millisecondsTimeout, file, line);
+            if (!taken) VirtualTime.Advance(millisecondsTimeout);
+            return taken;
+        }, file, line);
     }
 }

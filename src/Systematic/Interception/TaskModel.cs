@@ -26,6 +26,7 @@ internal sealed class TaskModel(Task task) : OperationCompletion
             catch (Exception exception) when (exception is not ExecutionCanceledException)
             {
                 completion.SetException(exception);
+                Async.TaskObservations.Faulted(completion.Task, ControlledRuntime.CurrentOperation?.Name ?? primitive, exception);
             }
         }, named, file, line);
         return completion.Task;
@@ -44,6 +45,7 @@ internal sealed class TaskModel(Task task) : OperationCompletion
             catch (Exception exception) when (exception is not ExecutionCanceledException)
             {
                 completion.SetException(exception);
+                Async.TaskObservations.Faulted(completion.Task, ControlledRuntime.CurrentOperation?.Name ?? primitive, exception);
             }
         }, named ?? function, file, line);
         return completion.Task;

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Lab.Systematic.Async;
 
 namespace Lab.Systematic.Interception;
 
@@ -9,28 +10,28 @@ public static class TaskOfResultStandIn
     /// <summary>Waits for the task and returns its result; throws AggregateException if it faulted, as the real Result does.</summary>
     public static TResult get_Result<TResult>(Task<TResult> task, string callerFile, int callerLine)
     {
-        if (TaskModel.Of(task, "Task.Result", callerFile, callerLine) is { } model) TaskStandIn.Join(model, "Task.Result", Timeout.Infinite, callerFile, callerLine);
+        Awaits.Wait(task, "Task.Result", Timeout.Infinite, callerFile, callerLine);
         return task.Result;
     }
 
-    /// <summary><c>await task</c>: real outside an exploration; inside one reported as uncontrolled concurrency.</summary>
+    /// <summary><c>await task</c>: a scheduling point that reads whether the task is done; if not, the method suspends.</summary>
     public static TaskAwaiter<TResult> GetAwaiter<TResult>(Task<TResult> task, string callerFile, int callerLine)
     {
-        AwaitReport.ThrowIfControlled("await", callerFile, callerLine);
+        Awaits.Await(task, callerFile, callerLine);
         return task.GetAwaiter();
     }
 
-    /// <summary><c>await task.ConfigureAwait(...)</c>: real outside an exploration; inside one reported.</summary>
+    /// <summary><c>await task.ConfigureAwait(...)</c>: the same as await under the engine.</summary>
     public static ConfiguredTaskAwaitable<TResult> ConfigureAwait<TResult>(Task<TResult> task, bool continueOnCapturedContext, string callerFile, int callerLine)
     {
-        AwaitReport.ThrowIfControlled("ConfigureAwait", callerFile, callerLine);
+        Awaits.Await(task, callerFile, callerLine, continueOnCapturedContext);
         return task.ConfigureAwait(continueOnCapturedContext);
     }
 
     /// <summary>Like <see cref="ConfigureAwait{TResult}(Task{TResult}, bool, string, int)"/>.</summary>
     public static ConfiguredTaskAwaitable<TResult> ConfigureAwait<TResult>(Task<TResult> task, ConfigureAwaitOptions options, string callerFile, int callerLine)
     {
-        AwaitReport.ThrowIfControlled("ConfigureAwait", callerFile, callerLine);
+        Awaits.Await(task, callerFile, callerLine, options.HasFlag(ConfigureAwaitOptions.ContinueOnCapturedContext));
         return task.ConfigureAwait(options);
     }
 }

@@ -1,11 +1,13 @@
+using System.Runtime.CompilerServices;
+using Lab.Systematic.Async;
 using Lab.Systematic.Runtime;
 
 namespace Lab.Systematic.Interception;
 
 /// <summary>
 /// Stands in for <see cref="Task"/>. Inside an exploration Task.Run starts a controlled operation and returns a real
-/// task that completes when it does; Wait, WaitAll and WaitAny block as controlled waits; Delay advances virtual
-/// time. <c>await</c> is not controlled yet: GetAwaiter and ConfigureAwait report it instead of hanging.
+/// task that completes when it does; Wait, WaitAll and WaitAny block as controlled waits; Delay is a timer on virtual
+/// time; <c>await</c> (GetAwaiter, ConfigureAwait, Yield) suspends into a continuation the engine schedules.
 /// </summary>
 [InterceptsType("System.Threading.Tasks.Task")]
 public static class TaskStandIn
@@ -25,8 +27,8 @@ public static class TaskStandIn
     }
 
     /// <summary>
-    /// Runs an async function as a controlled operation. Code it runs up to its first incomplete await is controlled;
-    /// the await itself is reported (see <see cref="GetAwaiter(Task, string, int)"/>), never left to the real pool.
+    /// Runs an async function as a controlled operation, which waits (a controlled wait) for the function's task, as the
+    /// real Task.Run's proxy does; its awaits are controlled like any other.
     /// </summary>
     public static Task Run(Func<Task> function, string callerFile, int callerLine)
     {
@@ -55,15 +57,14 @@ public static class TaskStandIn
     /// <summary>Waits for the task; throws AggregateException if it faulted, as the real Wait does.</summary>
     public static void Wait(Task task, string callerFile, int callerLine)
     {
-        if (TaskModel.Of(task, "Task.Wait", callerFile, callerLine) is { } model) Join(model, "Task.Wait", Timeout.Infinite, callerFile, callerLine);
+        Awaits.Wait(task, "Task.Wait", Timeout.Infinite, callerFile, callerLine);
         task.Wait();
     }
 
     /// <summary>Waits for the task within the timeout; under exploration timing out is a choice.</summary>
     public static bool Wait(Task task, int millisecondsTimeout, string callerFile, int callerLine)
     {
-        if (TaskModel.Of(task, "Task.Wait", callerFile, callerLine) is { } model
-            && !Join(model, "Task.Wait", ControlledRuntime.CheckTimeout(millisecondsTimeout), callerFile, callerLine)) return false;
+        if (Awaits.Wait(task, "Task.Wait", ControlledRuntime.CheckTimeout(millisecondsTimeout), callerFile, callerLine) == false) return false;
         return task.Wait(millisecondsTimeout);
     }
 
@@ -77,7 +78,7 @@ public static class TaskStandIn
         ArgumentNullException.ThrowIfNull(tasks);
         foreach (Task task in tasks)
         {
-            if (TaskModel.Of(task, "Task.WaitAll", callerFile, callerLine) is { } model) Join(model, "Task.WaitAll", Timeout.Infinite, callerFile, callerLine);
+            Awaits.Wait(task ?? throw new ArgumentException("The tasks array included at least one null element.", nameof(tasks)), "Task.WaitAll", Timeout.Infinite, callerFile, callerLine);
         }
         Task.WaitAll(tasks);
     }
@@ -92,8 +93,7 @@ public static class TaskStandIn
         ControlledRuntime.CheckTimeout(millisecondsTimeout);
         foreach (Task task in tasks)
         {
-            if (TaskModel.Of(task, "Task.WaitAll", callerFile, callerLine) is { } model
-                && !Join(model, "Task.WaitAll", millisecondsTimeout, callerFile, callerLine)) return false;
+            if (Awaits.Wait(task, "Task.WaitAll", millisecondsTimeout, callerFile, callerLine) == false) return false;
         }
         return Task.WaitAll(tasks, millisecondsTimeout);
     }
@@ -112,47 +112,104 @@ public static class TaskStandIn
         return AnyCompletion.Wait(tasks, models, millisecondsTimeout, callerFile, callerLine);
     }
 
-    /// <summary>Outside an exploration a real delay; inside one a scheduling point that advances virtual time and returns a completed task.</summary>
+    /// <summary>Outside an exploration a real delay; inside one a timer on virtual time, fired when the strategy chooses (see <see cref="DelayTimers"/>).</summary>
     public static Task Delay(int millisecondsDelay, string callerFile, int callerLine)
     {
         if (ControlledRuntime.Current is not { } runtime) return Task.Delay(millisecondsDelay);
         ControlledRuntime.CheckTimeout(millisecondsDelay);
-        ControlledOperation operation = runtime.Enter("Task.Delay");
-        runtime.SchedulingPoint(operation);
-        VirtualTime.Advance(millisecondsDelay);
-        runtime.Record(operation, "Delay", null, callerFile, callerLine, millisecondsDelay);
-        return Task.CompletedTask;
+        return DelayTimers.Start(runtime, millisecondsDelay, callerFile, callerLine);
     }
 
     /// <summary>Like <see cref="Delay(int, string, int)"/>.</summary>
     public static Task Delay(TimeSpan delay, string callerFile, int callerLine) =>
         ControlledRuntime.Current is null ? Task.Delay(delay) : Delay(ControlledRuntime.ToMilliseconds(delay), callerFile, callerLine);
 
-    /// <summary><c>await task</c>: real outside an exploration; inside one reported as uncontrolled concurrency.</summary>
-    public static System.Runtime.CompilerServices.TaskAwaiter GetAwaiter(Task task, string callerFile, int callerLine)
+    /// <summary><c>await Task.Yield()</c>: the rest of the method is a continuation the strategy may run at once or later.</summary>
+    public static YieldAwaitable Yield(string callerFile, int callerLine)
     {
-        AwaitReport.ThrowIfControlled("await", callerFile, callerLine);
+        Awaits.Yield();
+        return Task.Yield();
+    }
+
+    /// <summary>Done when every task is (a controlled operation completes it); faults with their exceptions.</summary>
+    public static Task WhenAll(Task[] tasks, string callerFile, int callerLine)
+    {
+        ArgumentNullException.ThrowIfNull(tasks);
+        return ControlledRuntime.Current is null ? Task.WhenAll(tasks) : TaskCombinators.WhenAll(tasks, _ => true, callerFile, callerLine);
+    }
+
+    /// <summary>The <c>params ReadOnlySpan&lt;Task&gt;</c> overload of <see cref="WhenAll(Task[], string, int)"/>.</summary>
+    public static Task WhenAll(ReadOnlySpan<Task> tasks, string callerFile, int callerLine) => WhenAll(tasks.ToArray(), callerFile, callerLine);
+
+    /// <summary>Like <see cref="WhenAll(Task[], string, int)"/>.</summary>
+    public static Task WhenAll(IEnumerable<Task> tasks, string callerFile, int callerLine)
+    {
+        ArgumentNullException.ThrowIfNull(tasks);
+        return WhenAll(tasks.ToArray(), callerFile, callerLine);
+    }
+
+    /// <summary>Done when every task is; its result holds their results in order.</summary>
+    public static Task<TResult[]> WhenAll<TResult>(Task<TResult>[] tasks, string callerFile, int callerLine)
+    {
+        ArgumentNullException.ThrowIfNull(tasks);
+        return ControlledRuntime.Current is null ? Task.WhenAll(tasks) : TaskCombinators.WhenAll(tasks, done => ((Task<TResult[]>)done).Result, callerFile, callerLine);
+    }
+
+    /// <summary>The <c>params ReadOnlySpan&lt;Task&lt;TResult&gt;&gt;</c> overload.</summary>
+    public static Task<TResult[]> WhenAll<TResult>(ReadOnlySpan<Task<TResult>> tasks, string callerFile, int callerLine) => WhenAll(tasks.ToArray(), callerFile, callerLine);
+
+    /// <summary>Like <see cref="WhenAll{TResult}(Task{TResult}[], string, int)"/>.</summary>
+    public static Task<TResult[]> WhenAll<TResult>(IEnumerable<Task<TResult>> tasks, string callerFile, int callerLine)
+    {
+        ArgumentNullException.ThrowIfNull(tasks);
+        return WhenAll(tasks.ToArray(), callerFile, callerLine);
+    }
+
+    /// <summary>Done when one task is; which one finishes first is the strategy's choice.</summary>
+    public static Task<Task> WhenAny(Task[] tasks, string callerFile, int callerLine)
+    {
+        ArgumentNullException.ThrowIfNull(tasks);
+        return ControlledRuntime.Current is null ? Task.WhenAny(tasks) : TaskCombinators.WhenAny(tasks, callerFile, callerLine);
+    }
+
+    /// <summary>The <c>params ReadOnlySpan&lt;Task&gt;</c> overload of <see cref="WhenAny(Task[], string, int)"/>.</summary>
+    public static Task<Task> WhenAny(ReadOnlySpan<Task> tasks, string callerFile, int callerLine) => WhenAny(tasks.ToArray(), callerFile, callerLine);
+
+    /// <summary>The two-task overload of <see cref="WhenAny(Task[], string, int)"/>.</summary>
+    public static Task<Task> WhenAny(Task task1, Task task2, string callerFile, int callerLine) => WhenAny([task1, task2], callerFile, callerLine);
+
+    /// <summary>Like <see cref="WhenAny(Task[], string, int)"/>.</summary>
+    public static Task<Task> WhenAny(IEnumerable<Task> tasks, string callerFile, int callerLine)
+    {
+        ArgumentNullException.ThrowIfNull(tasks);
+        return WhenAny(tasks.ToArray(), callerFile, callerLine);
+    }
+
+    /// <summary><c>await task</c>: a scheduling point that reads whether the task is done; if not, the method suspends (see <see cref="Awaits"/>).</summary>
+    public static TaskAwaiter GetAwaiter(Task task, string callerFile, int callerLine)
+    {
+        Awaits.Await(task, callerFile, callerLine);
         return task.GetAwaiter();
     }
 
-    /// <summary><c>await task.ConfigureAwait(...)</c>: real outside an exploration; inside one reported as uncontrolled concurrency.</summary>
-    public static System.Runtime.CompilerServices.ConfiguredTaskAwaitable ConfigureAwait(Task task, bool continueOnCapturedContext, string callerFile, int callerLine)
+    /// <summary><c>await task.ConfigureAwait(...)</c>: the same as await (there is no context to return to under the engine).</summary>
+    public static ConfiguredTaskAwaitable ConfigureAwait(Task task, bool continueOnCapturedContext, string callerFile, int callerLine)
     {
-        AwaitReport.ThrowIfControlled("ConfigureAwait", callerFile, callerLine);
+        Awaits.Await(task, callerFile, callerLine, continueOnCapturedContext);
         return task.ConfigureAwait(continueOnCapturedContext);
     }
 
     /// <summary>Like <see cref="ConfigureAwait(Task, bool, string, int)"/>.</summary>
-    public static System.Runtime.CompilerServices.ConfiguredTaskAwaitable ConfigureAwait(Task task, ConfigureAwaitOptions options, string callerFile, int callerLine)
+    public static ConfiguredTaskAwaitable ConfigureAwait(Task task, ConfigureAwaitOptions options, string callerFile, int callerLine)
     {
-        AwaitReport.ThrowIfControlled("ConfigureAwait", callerFile, callerLine);
+        Awaits.Await(task, callerFile, callerLine, options.HasFlag(ConfigureAwaitOptions.ContinueOnCapturedContext));
         return task.ConfigureAwait(options);
     }
 
-    /// <summary>The async function's task, which must have finished synchronously: anything still pending awaits something uncontrolled.</summary>
+    /// <summary>Waits (a controlled wait) for the async function's task, then takes its outcome as the operation's.</summary>
     private static void Unwrap(Task inner, string file, int line)
     {
-        if (!inner.IsCompleted) AwaitReport.ThrowIfControlled("the task of an async lambda given to Task.Run", file, line);
+        Awaits.Wait(inner, "Task.Run", Timeout.Infinite, file, line);
         inner.GetAwaiter().GetResult();
     }
 

@@ -31,6 +31,7 @@ internal sealed partial class ControlledRuntime
     private BugReport? _bug;
     private volatile bool _canceled;
     private int _step;
+    private List<Func<BugReport?>>? _terminationChecks;
 
     public ControlledRuntime(ExplorationOptions options, ISchedulingStrategy strategy, OperationThreadPool pool,
         IReadOnlyList<string>? expectedOperations = null, IterationBuffers? buffers = null)
@@ -379,6 +380,7 @@ internal sealed partial class ControlledRuntime
         else
         {
             if (HotAtTermination() is { } hot) ReportBug(hot);
+            else if (TerminationBug() is { } bug) ReportBug(bug);
             _iterationDone.Set();
         }
     }
@@ -393,6 +395,19 @@ internal sealed partial class ControlledRuntime
             return;
         }
         _iterationDone.Set();
+    }
+
+    /// <summary>Adds a check run when the program ends cleanly (all operations finished, no bug): e.g. a task exception nobody observed.</summary>
+    public void AtTermination(Func<BugReport?> check) => (_terminationChecks ??= []).Add(check);
+
+    private BugReport? TerminationBug()
+    {
+        if (_terminationChecks is null) return null;
+        foreach (Func<BugReport?> check in _terminationChecks)
+        {
+            if (check() is { } bug) return bug;
+        }
+        return null;
     }
 
     [StackTraceHidden]

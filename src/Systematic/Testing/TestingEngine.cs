@@ -36,6 +36,17 @@ public static class TestingEngine
         return new Exploration(testName, body, options, progress).Run(options.CreateStrategy, options.Parallelism);
     }
 
+    /// <summary>
+    /// Explores an async test body (rewritten code): "main" runs it up to its first suspension, then waits for its task;
+    /// every continuation is a controlled operation. An exception the body ends with is reported like a thrown one.
+    /// </summary>
+    public static TestReport Explore(string testName, Func<Task> body, ExplorationOptions? options = null, IProgress<ExplorationProgress>? progress = null) =>
+        Explore(testName, Async.AsyncTestBody.Of(body), options, progress);
+
+    /// <summary>Replays a trace file recorded for an async test body.</summary>
+    public static TestReport Replay(string testName, string tracePath, Func<Task> body, ExplorationOptions? options = null) =>
+        Replay(testName, tracePath, Async.AsyncTestBody.Of(body), options);
+
     /// <summary>The options with the replay command of the calling test, unless the caller chose one.</summary>
     private static ExplorationOptions WithCallersReplayHint(ExplorationOptions options) =>
         options.ReplayHint is null ? options.WithReplayHint(CallingTest.ReplayHint()) : options;

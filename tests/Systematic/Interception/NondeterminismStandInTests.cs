@@ -92,7 +92,7 @@ public sealed class NondeterminismStandInTests
             Specification.Assert(StopwatchStandIn.get_Elapsed(watch, Site.File(), Site.Line()) == TimeSpan.FromMilliseconds(30), "stopped at 30 ms");
             long before = StopwatchStandIn.GetTimestamp(Site.File(), Site.Line());
             StopwatchStandIn.Restart(watch, Site.File(), Site.Line());
-            TaskStandIn.Delay(5, Site.File(), Site.Line()).Wait();
+            TaskStandIn.Wait(TaskStandIn.Delay(5, Site.File(), Site.Line()), Site.File(), Site.Line());
             Specification.Assert(StopwatchStandIn.get_ElapsedMilliseconds(watch, Site.File(), Site.Line()) == 5, "restarted: 5 ms");
             Specification.Assert(StopwatchStandIn.GetElapsedTime(before, Site.File(), Site.Line()) == TimeSpan.FromMilliseconds(5), "timestamps agree");
             Specification.Assert(StopwatchStandIn.get_IsRunning(watch, Site.File(), Site.Line()), "running after Restart");

@@ -1,0 +1,67 @@
+using System.Runtime.CompilerServices;
+using Lab.Systematic.Async;
+using Lab.Systematic.Runtime;
+
+namespace Lab.Systematic.Interception;
+
+/// <summary>
+/// Stands in for the builder of <c>async ValueTask</c> methods where their state machines suspend and complete. Inside an
+/// exploration an await that suspends hands the real builder a <see cref="ContinuationOperation"/>, so the state
+/// machine is boxed as usual but its continuation is a controlled operation; completing the method's task releases
+/// what the method did to whoever awaits it.
+/// </summary>
+[InterceptsType("System.Runtime.CompilerServices.AsyncValueTaskMethodBuilder")]
+public static class AsyncValueTaskMethodBuilderStandIn
+{
+    /// <summary>The state machine suspends on <paramref name="awaiter"/>; its continuation is scheduled by the engine.</summary>
+    public static void AwaitUnsafeOnCompleted<TAwaiter, TStateMachine>(ref AsyncValueTaskMethodBuilder builder, ref TAwaiter awaiter, ref TStateMachine stateMachine,
+        string callerFile, int callerLine)
+        where TAwaiter : ICriticalNotifyCompletion
+        where TStateMachine : IAsyncStateMachine
+    {
+        if (ControlledRuntime.Current is not { } runtime)
+        {
+            builder.AwaitUnsafeOnCompleted(ref awaiter, ref stateMachine);
+            return;
+        }
+        ContinuationOperation.Plan plan = Awaits.Suspend<TAwaiter, TStateMachine>(runtime, callerFile, callerLine);
+        var continuation = new ContinuationOperation(plan);
+        builder.AwaitUnsafeOnCompleted(ref continuation, ref stateMachine);
+        if (ValueTasks.ObjectOf(builder.Task) is Task methodTask) Awaits.Suspended<TStateMachine>(runtime, methodTask, plan);
+    }
+
+    /// <summary>Like <see cref="AwaitUnsafeOnCompleted{TAwaiter, TStateMachine}"/>, for awaiters that flow the execution context themselves.</summary>
+    public static void AwaitOnCompleted<TAwaiter, TStateMachine>(ref AsyncValueTaskMethodBuilder builder, ref TAwaiter awaiter, ref TStateMachine stateMachine,
+        string callerFile, int callerLine)
+        where TAwaiter : INotifyCompletion
+        where TStateMachine : IAsyncStateMachine
+    {
+        if (ControlledRuntime.Current is not { } runtime)
+        {
+            builder.AwaitOnCompleted(ref awaiter, ref stateMachine);
+            return;
+        }
+        ContinuationOperation.Plan plan = Awaits.Suspend<TAwaiter, TStateMachine>(runtime, callerFile, callerLine);
+        var continuation = new ContinuationOperation(plan);
+        builder.AwaitUnsafeOnCompleted(ref continuation, ref stateMachine);
+        if (ValueTasks.ObjectOf(builder.Task) is Task methodTask) Awaits.Suspended<TStateMachine>(runtime, methodTask, plan);
+    }
+
+    /// <summary>The method returned: its task completes (awaiters of it see everything the method did).</summary>
+    public static void SetResult(ref AsyncValueTaskMethodBuilder builder, string callerFile, int callerLine)
+    {
+        if (ControlledRuntime.Current is not null && ValueTasks.ObjectOf(builder.Task) is Task methodTask) Awaits.Completing(methodTask);
+        builder.SetResult();
+    }
+
+    /// <summary>The method threw: its task faults (or is cancelled), as the real builder does.</summary>
+    public static void SetException(ref AsyncValueTaskMethodBuilder builder, Exception exception, string callerFile, int callerLine)
+    {
+        if (ControlledRuntime.Current is not null && ValueTasks.ObjectOf(builder.Task) is Task methodTask)
+        {
+            Awaits.Completing(methodTask);
+            Awaits.Faulting(methodTask, exception);
+        }
+        builder.SetException(exception);
+    }
+}
