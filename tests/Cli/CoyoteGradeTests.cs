@@ -66,6 +66,38 @@ public sealed class CoyoteGradeTests
         }
         """;
 
+    /// <summary>A correct fix written with the lab's own primitives, which Coyote cannot see.</summary>
+    private const string LabPrimitiveAccounts = """
+        using Lab.Scenarios.Deadlocks;
+        using Lab.Systematic.Threading;
+
+        namespace Exercises;
+
+        public sealed class Accounts : IAccounts
+        {
+            private readonly Lock[] _locks = [new("account0"), new("account1")];
+            private readonly int[] _balances = [100, 100];
+
+            public void Transfer(int from, int to, int amount)
+            {
+                using (_locks[Math.Min(from, to)].EnterScope())
+                using (_locks[Math.Max(from, to)].EnterScope())
+                {
+                    _balances[from] -= amount;
+                    _balances[to] += amount;
+                }
+            }
+
+            public int Balance(int account)
+            {
+                using (_locks[account].EnterScope())
+                {
+                    return _balances[account];
+                }
+            }
+        }
+        """;
+
     private ScratchDirectory _scratch = null!;
     private CliResult _graded = null!;
 
@@ -75,7 +107,7 @@ public sealed class CoyoteGradeTests
         _scratch = new ScratchDirectory();
         Write("dana-deadlocks", "Accounts.cs", DeadlockingAccounts);
         Write("omar-ordered", "Accounts.cs", OrderedAccounts);
-        Write("lena-lab-primitives", "Accounts.cs", File.ReadAllText(Path.Combine(TestFiles.Samples, "correct", "Accounts.cs")));
+        Write("lena-lab-primitives", "Accounts.cs", LabPrimitiveAccounts);
         _graded = LabCli.Run("grade", _scratch.Combine("class"), "--out", _scratch.Combine("out"), "--exercise", "lock-order-inversion",
             "--engine", "coyote", "--seed", "7");
     }
@@ -130,7 +162,8 @@ public sealed class CoyoteGradeTests
         {
             Assert.That(_graded.Output, Does.Contain("Lab (scores)").And.Contain("Coyote (second opinion)"));
             Assert.That(Row("lena-lab-primitives"), Does.Contain("Correct"), "the lab grades the lab-primitive file as before");
-            Assert.That(_graded.Output, Does.Contain("coyote: 3 submissions: 1 Correct, 1 Buggy, 1 not explorable; no submission was judged by both engines"));
+            Assert.That(Row("dana-deadlocks"), Does.Contain("0 Buggy"), "the lab explores the ordinary C# itself and scores it");
+            Assert.That(_graded.Output, Does.Contain("coyote: 3 submissions: 1 Correct, 1 Buggy, 1 not explorable; on bugs it agrees with the lab in 2 of the 2 both engines judged"));
             Assert.That(File.Exists(report), Is.True, report);
             Assert.That(File.ReadAllText(report), Does.Contain("| dana-deadlocks | lock-order-inversion |").And.Contain("Buggy (Deadlock, iteration"));
         });
