@@ -11,6 +11,9 @@ internal sealed class Tally
         for (int i = 0; i < 10; i++) _last = i;
     }
 
+    /// <summary>One write of the field.</summary>
+    public void Write(int value) => _last = value;
+
     /// <summary>The last value written, so the field is not dead.</summary>
     public int Last => _last;
 }

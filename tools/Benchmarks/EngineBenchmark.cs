@@ -8,7 +8,8 @@ namespace Lab.Benchmarks;
 /// <summary>
 /// Measures the engine against the bare baton-passing floor, side by side in one run after a warm-up, and prints
 /// medians of repeated rounds: handoff_us, floor_iterations_per_s, iterations_per_s, engine_vs_floor, step_us; and the
-/// same program in ordinary C#, lab-rewritten, in alternating rounds: rewritten_iterations_per_s, rewritten_vs_api.
+/// same program in ordinary C#, lab-rewritten, in alternating rounds: rewritten_iterations_per_s, rewritten_vs_api;
+/// and as async code (two async operations of ten awaits each, rewritten): async_iterations_per_s, async_vs_threads.
 /// </summary>
 internal static class EngineBenchmark
 {
@@ -25,6 +26,7 @@ internal static class EngineBenchmark
         var stepMicros = new List<double>();
         var handoffs = new List<double>();
         var rewrittenRates = new List<double>();
+        var asyncRates = new List<double>();
         for (int round = 0; round < rounds; round++)
         {
             handoffs.Add(PingPongMicroseconds(50_000));
@@ -34,14 +36,18 @@ internal static class EngineBenchmark
             stepMicros.Add(report.Elapsed.TotalMilliseconds * 1000 / report.TotalSteps);
             TestReport rewritten = Rewritten(IterationsPerRound, (ulong)round);
             rewrittenRates.Add(rewritten.Iterations / rewritten.Elapsed.TotalSeconds);
+            TestReport asynchronous = Async(IterationsPerRound, (ulong)round);
+            asyncRates.Add(asynchronous.Iterations / asynchronous.Elapsed.TotalSeconds);
             Console.WriteLine($"round {round + 1}/{rounds}: floor {floorRates[^1]:0} it/s, engine {engineRates[^1]:0} it/s, " +
-                              $"rewritten {rewrittenRates[^1]:0} it/s, handoff {handoffs[^1]:0.00} µs, " +
-                              $"steps/iteration api {(double)report.TotalSteps / report.Iterations:0.0} rewritten {(double)rewritten.TotalSteps / rewritten.Iterations:0.0}");
+                              $"rewritten {rewrittenRates[^1]:0} it/s, async {asyncRates[^1]:0} it/s, handoff {handoffs[^1]:0.00} µs, " +
+                              $"steps/iteration api {(double)report.TotalSteps / report.Iterations:0.0} rewritten {(double)rewritten.TotalSteps / rewritten.Iterations:0.0} " +
+                              $"async {(double)asynchronous.TotalSteps / asynchronous.Iterations:0.0}");
         }
-        double floorRate = Median.Of(floorRates), engineRate = Median.Of(engineRates), rewrittenRate = Median.Of(rewrittenRates);
+        double floorRate = Median.Of(floorRates), engineRate = Median.Of(engineRates), rewrittenRate = Median.Of(rewrittenRates), asyncRate = Median.Of(asyncRates);
         Console.WriteLine($"handoff_us={Median.Of(handoffs):0.00} floor_iterations_per_s={floorRate:0} iterations_per_s={engineRate:0} " +
                           $"engine_vs_floor={engineRate / floorRate:0.00} step_us={Median.Of(stepMicros):0.00} " +
-                          $"rewritten_iterations_per_s={rewrittenRate:0} rewritten_vs_api={rewrittenRate / engineRate:0.00}");
+                          $"rewritten_iterations_per_s={rewrittenRate:0} rewritten_vs_api={rewrittenRate / engineRate:0.00} " +
+                          $"async_iterations_per_s={asyncRate:0} async_vs_threads={asyncRate / rewrittenRate:0.00}");
         return 0;
     }
 
@@ -53,6 +59,7 @@ internal static class EngineBenchmark
             floor.Run(5_000, 99);
             Engine(5_000, 99);
             Rewritten(5_000, 99);
+            Async(5_000, 99);
             PingPongMicroseconds(5_000);
         }
     }
@@ -71,6 +78,15 @@ internal static class EngineBenchmark
             ExplorationOptions.Default.WithIterations(iterations).WithSeed(seed));
         if (!report.IsBugFree || report.Iterations != iterations || report.TotalSteps == 0)
             throw new InvalidOperationException($"the rewritten benchmark program ran {report.Iterations} of {iterations} iterations, {report.TotalSteps} steps: is it rewritten, and bug-free?");
+        return report;
+    }
+
+    /// <summary>The async version (<see cref="TenAwaitsEach"/>), rewritten at build time; it must find nothing and take steps, or the figure is moot.</summary>
+    private static TestReport Async(int iterations, ulong seed)
+    {
+        TestReport report = TestingEngine.Explore("benchmark-async", TenAwaitsEach.RunAsync, ExplorationOptions.Default.WithIterations(iterations).WithSeed(seed));
+        if (!report.IsBugFree || report.Iterations != iterations || report.TotalSteps == 0)
+            throw new InvalidOperationException($"the async benchmark program ran {report.Iterations} of {iterations} iterations, {report.TotalSteps} steps: {report.Bug?.Message ?? "is it rewritten?"}");
         return report;
     }
 
