@@ -49,7 +49,7 @@ public sealed class SubmissionCompilerTests
 
     [TestCase("var t = new System.Threading.Timer(_ => { });", "System.Threading.Timer")]
     [TestCase("var l = new System.Threading.ThreadLocal<int>();", "System.Threading.ThreadLocal`1")]
-    [TestCase("var c = new System.Threading.CancellationTokenSource();", "System.Threading.CancellationTokenSource")]
+    [TestCase("var m = new System.Threading.Mutex();", "System.Threading.Mutex")]
     public void Compile_ConcurrencyTypeTheRewriterDoesNotControl_IsRefusedWithLab002(string statement, string type)
     {
         CompiledSubmission compiled = SubmissionCompiler.Compile("/submissions/C.cs", $"class C\n{{\n    void M()\n    {{\n        {statement}\n    }}\n}}\n");
