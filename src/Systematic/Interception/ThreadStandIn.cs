@@ -3,7 +3,7 @@ using Lab.Systematic.Runtime;
 namespace Lab.Systematic.Interception;
 
 /// <summary>
-/// Stands in for <see cref="Thread"/>. Inside an exploration a Thread object stays a real, never started thread,
+/// Stands in for <see cref="Thread"/>. Inside an exploration a Thread object is a real, never started thread (one the runtime keeps for reuse),
 /// mapped to a controlled operation named after <see cref="Thread.Name"/> (if set before Start) or the method it runs;
 /// Sleep, Yield and SpinWait are scheduling points, and ManagedThreadId is the operation's id + 1 (main is 1), so runs
 /// repeat exactly. Outside an exploration every member is the real one.
@@ -12,16 +12,20 @@ namespace Lab.Systematic.Interception;
 public static class ThreadStandIn
 {
     /// <summary>Creates a thread that runs <paramref name="start"/>.</summary>
-    public static Thread New(ThreadStart start, string callerFile, int callerLine) => Track(new Thread(start), start);
+    public static Thread New(ThreadStart start, string callerFile, int callerLine) =>
+        ControlledRuntime.Current is { } runtime ? Track(runtime, start) : new Thread(start);
 
     /// <summary>Creates a thread with a stack size (ignored inside an exploration).</summary>
-    public static Thread New(ThreadStart start, int maxStackSize, string callerFile, int callerLine) => Track(new Thread(start, maxStackSize), start);
+    public static Thread New(ThreadStart start, int maxStackSize, string callerFile, int callerLine) =>
+        ControlledRuntime.Current is { } runtime ? Track(runtime, start) : new Thread(start, maxStackSize);
 
     /// <summary>Creates a thread that runs <paramref name="start"/> with the argument given to Start.</summary>
-    public static Thread New(ParameterizedThreadStart start, string callerFile, int callerLine) => Track(new Thread(start), start);
+    public static Thread New(ParameterizedThreadStart start, string callerFile, int callerLine) =>
+        ControlledRuntime.Current is { } runtime ? Track(runtime, start) : new Thread(start);
 
     /// <summary>Creates a thread with a parameter and a stack size (ignored inside an exploration).</summary>
-    public static Thread New(ParameterizedThreadStart start, int maxStackSize, string callerFile, int callerLine) => Track(new Thread(start, maxStackSize), start);
+    public static Thread New(ParameterizedThreadStart start, int maxStackSize, string callerFile, int callerLine) =>
+        ControlledRuntime.Current is { } runtime ? Track(runtime, start) : new Thread(start, maxStackSize);
 
     /// <summary>Starts the thread: inside an exploration, creates its operation (not a scheduling point).</summary>
     public static void Start(Thread thread, string callerFile, int callerLine)
@@ -153,9 +157,11 @@ public static class ThreadStandIn
     /// <summary>Marks the thread as background (the real property; inside an exploration every operation is waited for).</summary>
     public static void set_IsBackground(Thread thread, bool value, string callerFile, int callerLine) => thread.IsBackground = value;
 
-    private static Thread Track(Thread thread, Delegate start)
+    /// <summary>Inside an exploration: a spare Thread object of the runtime, mapped to a model that holds the body.</summary>
+    private static Thread Track(ControlledRuntime runtime, Delegate start)
     {
-        if (ControlledRuntime.Current is { } runtime) ObjectModels.Add(runtime, thread, new ThreadModel(thread, start));
+        Thread thread = runtime.RentThreadObject();
+        ObjectModels.Add(runtime, thread, new ThreadModel(thread, start));
         return thread;
     }
 

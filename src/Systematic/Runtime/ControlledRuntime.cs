@@ -32,6 +32,8 @@ internal sealed partial class ControlledRuntime
     private volatile bool _canceled;
     private int _step;
     private List<Func<BugReport?>>? _terminationChecks;
+    private readonly List<Thread> _spareThreads;
+    private int _spareThreadsRented;
 
     public ControlledRuntime(ExplorationOptions options, ISchedulingStrategy strategy, OperationThreadPool pool,
         IReadOnlyList<string>? expectedOperations = null, IterationBuffers? buffers = null)
@@ -48,6 +50,7 @@ internal sealed partial class ControlledRuntime
         ObjectModels = buffers.ObjectModels;
         MemoryLocations = buffers.MemoryLocations;
         TimedWaits = buffers.TimedWaits;
+        _spareThreads = buffers.SpareThreads;
         _options = options;
         _strategy = strategy;
         _observer = strategy as IStepObserver;
@@ -55,6 +58,20 @@ internal sealed partial class ControlledRuntime
         _expectedOperations = expectedOperations;
         _fair = strategy.IsFair;
         Races = options.DetectDataRaces ? new RaceDetector() : null;
+    }
+
+    /// <summary>
+    /// A never-started Thread object, unnamed and in the foreground, that no other Thread of this iteration has: what a
+    /// rewritten <c>new Thread(...)</c> gets inside an exploration, where the thread's body lives in its model and only
+    /// the object's identity matters. The objects are reused by later iterations of the same worker.
+    /// </summary>
+    public Thread RentThreadObject()
+    {
+        if (_spareThreadsRented == _spareThreads.Count) _spareThreads.Add(new Thread(static () => { }));
+        Thread thread = _spareThreads[_spareThreadsRented++];
+        thread.Name = null;
+        thread.IsBackground = false;
+        return thread;
     }
 
     /// <summary>The operation running on the calling OS thread, or null on a thread the engine does not control.</summary>

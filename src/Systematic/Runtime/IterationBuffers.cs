@@ -31,6 +31,12 @@ internal sealed class IterationBuffers
 
     public List<TimedWaitOutcome> TimedWaits { get; } = [];
 
+    /// <summary>
+    /// Never-started <see cref="Thread"/> objects handed to rewritten <c>new Thread(...)</c> calls, kept across iterations:
+    /// a Thread object costs microseconds and a finaliser to make, and inside an exploration only its identity matters.
+    /// </summary>
+    public List<Thread> SpareThreads { get; } = [];
+
     /// <summary>Signalled by the last operation of an iteration; reused because only one iteration runs per worker at a time.</summary>
     public ManualResetEventSlim IterationDone { get; } = new(false, spinCount: BatonSpin.Count);
 
