@@ -24,10 +24,7 @@ public static class AsyncTaskMethodBuilderStandIn
             builder.AwaitUnsafeOnCompleted(ref awaiter, ref stateMachine);
             return;
         }
-        ContinuationOperation.Plan plan = Awaits.Suspend<TAwaiter, TStateMachine>(runtime, callerFile, callerLine);
-        var continuation = new ContinuationOperation(plan);
-        builder.AwaitUnsafeOnCompleted(ref continuation, ref stateMachine);
-        Awaits.Suspended<TStateMachine>(runtime, builder.Task, plan);
+        Suspend<TAwaiter, TStateMachine>(runtime, ref builder, ref stateMachine, callerFile, callerLine);
     }
 
     /// <summary>Like <see cref="AwaitUnsafeOnCompleted{TAwaiter, TStateMachine}"/>, for awaiters that flow the execution context themselves.</summary>
@@ -41,6 +38,13 @@ public static class AsyncTaskMethodBuilderStandIn
             builder.AwaitOnCompleted(ref awaiter, ref stateMachine);
             return;
         }
+        Suspend<TAwaiter, TStateMachine>(runtime, ref builder, ref stateMachine, callerFile, callerLine);
+    }
+
+    /// <summary>Inside an exploration, for either kind of awaiter: the continuation becomes a controlled operation the engine schedules.</summary>
+    private static void Suspend<TAwaiter, TStateMachine>(ControlledRuntime runtime, ref AsyncTaskMethodBuilder builder, ref TStateMachine stateMachine, string callerFile, int callerLine)
+        where TStateMachine : IAsyncStateMachine
+    {
         ContinuationOperation.Plan plan = Awaits.Suspend<TAwaiter, TStateMachine>(runtime, callerFile, callerLine);
         var continuation = new ContinuationOperation(plan);
         builder.AwaitUnsafeOnCompleted(ref continuation, ref stateMachine);

@@ -24,10 +24,7 @@ public static class AsyncValueTaskMethodBuilderOfResultStandIn
             builder.AwaitUnsafeOnCompleted(ref awaiter, ref stateMachine);
             return;
         }
-        ContinuationOperation.Plan plan = Awaits.Suspend<TAwaiter, TStateMachine>(runtime, callerFile, callerLine);
-        var continuation = new ContinuationOperation(plan);
-        builder.AwaitUnsafeOnCompleted(ref continuation, ref stateMachine);
-        if (ValueTasks.ObjectOf(builder.Task) is Task methodTask) Awaits.Suspended<TStateMachine>(runtime, methodTask, plan);
+        Suspend<TResult, TAwaiter, TStateMachine>(runtime, ref builder, ref stateMachine, callerFile, callerLine);
     }
 
     /// <summary>Like <see cref="AwaitUnsafeOnCompleted{TResult, TAwaiter, TStateMachine}"/>, for awaiters that flow the execution context themselves.</summary>
@@ -41,6 +38,13 @@ public static class AsyncValueTaskMethodBuilderOfResultStandIn
             builder.AwaitOnCompleted(ref awaiter, ref stateMachine);
             return;
         }
+        Suspend<TResult, TAwaiter, TStateMachine>(runtime, ref builder, ref stateMachine, callerFile, callerLine);
+    }
+
+    /// <summary>Inside an exploration, for either kind of awaiter: the continuation becomes a controlled operation the engine schedules.</summary>
+    private static void Suspend<TResult, TAwaiter, TStateMachine>(ControlledRuntime runtime, ref AsyncValueTaskMethodBuilder<TResult> builder, ref TStateMachine stateMachine, string callerFile, int callerLine)
+        where TStateMachine : IAsyncStateMachine
+    {
         ContinuationOperation.Plan plan = Awaits.Suspend<TAwaiter, TStateMachine>(runtime, callerFile, callerLine);
         var continuation = new ContinuationOperation(plan);
         builder.AwaitUnsafeOnCompleted(ref continuation, ref stateMachine);

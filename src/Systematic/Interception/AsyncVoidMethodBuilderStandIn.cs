@@ -23,8 +23,7 @@ public static class AsyncVoidMethodBuilderStandIn
             builder.AwaitUnsafeOnCompleted(ref awaiter, ref stateMachine);
             return;
         }
-        var continuation = new ContinuationOperation(Awaits.Suspend<TAwaiter, TStateMachine>(runtime, callerFile, callerLine));
-        builder.AwaitUnsafeOnCompleted(ref continuation, ref stateMachine);
+        Suspend<TAwaiter, TStateMachine>(runtime, ref builder, ref stateMachine, callerFile, callerLine);
     }
 
     /// <summary>Like <see cref="AwaitUnsafeOnCompleted{TAwaiter, TStateMachine}"/>, for awaiters that flow the execution context themselves.</summary>
@@ -38,6 +37,13 @@ public static class AsyncVoidMethodBuilderStandIn
             builder.AwaitOnCompleted(ref awaiter, ref stateMachine);
             return;
         }
+        Suspend<TAwaiter, TStateMachine>(runtime, ref builder, ref stateMachine, callerFile, callerLine);
+    }
+
+    /// <summary>Inside an exploration, for either kind of awaiter: the continuation becomes a controlled operation the engine schedules.</summary>
+    private static void Suspend<TAwaiter, TStateMachine>(ControlledRuntime runtime, ref AsyncVoidMethodBuilder builder, ref TStateMachine stateMachine, string callerFile, int callerLine)
+        where TStateMachine : IAsyncStateMachine
+    {
         var continuation = new ContinuationOperation(Awaits.Suspend<TAwaiter, TStateMachine>(runtime, callerFile, callerLine));
         builder.AwaitUnsafeOnCompleted(ref continuation, ref stateMachine);
     }

@@ -1,11 +1,8 @@
 extern alias coyote;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.RegularExpressions;
 using Lab.Cli.Exercises;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Emit;
 using CoyoteScenarios = coyote::Lab.Scenarios.Coyote.CoyoteScenarios;
 using LabThreadingLock = Lab.Systematic.Threading.Lock;
 
@@ -21,7 +18,7 @@ namespace Lab.Cli.Coyote;
 public static partial class CoyoteSubmission
 {
     /// <summary>The allowlist's reason for ordinary concurrency, which Coyote controls (or, where it does not, the review says so).</summary>
-    private const string OrdinaryConcurrency = "uncontrolled concurrency the explorer cannot see";
+    private const string OrdinaryConcurrency = SubmissionAllowlist.UncontrolledConcurrency;
 
     private static readonly Lazy<IReadOnlyList<MetadataReference>> References = new(LoadReferences);
 
@@ -39,30 +36,20 @@ public static partial class CoyoteSubmission
     /// <summary>Compiles <paramref name="source"/>, attributed to <paramref name="path"/>.</summary>
     public static CoyoteCompiledSubmission Compile(string path, string source)
     {
-        var parse = new CSharpParseOptions(LanguageVersion.Latest);
-        SyntaxTree tree = CSharpSyntaxTree.ParseText(source, parse, path, Encoding.UTF8);
-        SyntaxTree usings = CSharpSyntaxTree.ParseText(SubmissionCompiler.ImplicitUsings, parse, "ImplicitUsings.g.cs", Encoding.UTF8);
-        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary,
-            optimizationLevel: OptimizationLevel.Release, nullableContextOptions: NullableContextOptions.Enable);
-        CSharpCompilation compilation = CSharpCompilation.Create(AssemblyNameFor(path, source), [tree, usings], References.Value, options);
+        CSharpCompilation compilation = SubmissionCompiler.CreateCompilation(
+            path, source, SubmissionCompiler.AssemblyNameFor("CoyoteSubmission_", path, source), References.Value, out SyntaxTree tree);
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(SubmissionCompiler.Format).ToList();
         if (errors.Count > 0) return new CoyoteCompiledSubmission(path, compilation.AssemblyName!, null, null, errors, [], []);
         SemanticModel model = compilation.GetSemanticModel(tree);
         IReadOnlyList<string> primitives = CoyoteSourceReview.LabPrimitives(model);
         IReadOnlyList<string> blindSpots = CoyoteSourceReview.BlindSpots(model);
         if (primitives.Count > 0) return new CoyoteCompiledSubmission(path, compilation.AssemblyName!, null, null, [], primitives, blindSpots);
-        using var image = new MemoryStream();
-        using var pdb = new MemoryStream();
-        EmitResult emitted = compilation.Emit(image, pdb, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb));
-        if (!emitted.Success)
-        {
-            return new CoyoteCompiledSubmission(path, compilation.AssemblyName!, null, null,
-                emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(SubmissionCompiler.Format).ToList(), [], blindSpots);
-        }
-        var refused = ReferenceChecker.Check(image.ToArray(), pdb.ToArray(), path, source).Where(error => !AllowedForCoyote(error)).ToList();
+        IReadOnlyList<string> emitErrors = SubmissionCompiler.Emit(compilation, out byte[] image, out byte[] pdb);
+        if (emitErrors.Count > 0) return new CoyoteCompiledSubmission(path, compilation.AssemblyName!, null, null, emitErrors, [], blindSpots);
+        var refused = ReferenceChecker.Check(image, pdb, path, source).Where(error => !AllowedForCoyote(error)).ToList();
         return refused.Count > 0
             ? new CoyoteCompiledSubmission(path, compilation.AssemblyName!, null, null, refused, [], blindSpots)
-            : new CoyoteCompiledSubmission(path, compilation.AssemblyName!, image.ToArray(), pdb.ToArray(), [], [], blindSpots);
+            : new CoyoteCompiledSubmission(path, compilation.AssemblyName!, image, pdb, [], [], blindSpots);
     }
 
     /// <summary>
@@ -85,23 +72,9 @@ public static partial class CoyoteSubmission
 
     private static CoyoteCompiledSubmission Failed(string path, string error) => new(path, "", null, null, [error], [], []);
 
-    /// <summary>A name unique per file and content, and apart from the lab's compilation of the same file.</summary>
-    private static string AssemblyNameFor(string path, string source)
-    {
-        byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes(path + "\0" + source));
-        return "CoyoteSubmission_" + Convert.ToHexString(hash, 0, 8);
-    }
-
     /// <summary>The framework, the Coyote copy of the contracts, and Lab.Systematic (so a use of its primitives binds and can be named).</summary>
-    private static IReadOnlyList<MetadataReference> LoadReferences()
-    {
-        string runtimeDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
-        var framework = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? "")
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Where(path => string.Equals(Path.GetDirectoryName(path), runtimeDirectory, StringComparison.Ordinal));
-        string[] lab = [typeof(CoyoteScenarios).Assembly.Location, typeof(LabThreadingLock).Assembly.Location];
-        return framework.Concat(lab).Distinct().Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)).ToList();
-    }
+    private static IReadOnlyList<MetadataReference> LoadReferences() =>
+        SubmissionCompiler.FrameworkReferencesAnd(typeof(CoyoteScenarios).Assembly.Location, typeof(LabThreadingLock).Assembly.Location);
 
     [GeneratedRegex(@"error LAB003: (?<name>\S+) is not allowed in a submission \((?<why>[^)]*)\)")]
     private static partial Regex RefusedReference();

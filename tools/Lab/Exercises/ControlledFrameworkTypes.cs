@@ -11,8 +11,11 @@ namespace Lab.Cli.Exercises;
 /// </summary>
 public static class ControlledFrameworkTypes
 {
-    /// <summary>Namespaces whose intercepted types a submission may name whole.</summary>
-    private static readonly string[] ConcurrencyNamespaces = ["System.Threading", "System.Threading.Tasks", "System.Collections.Concurrent"];
+    /// <summary>The namespaces of synchronisation and concurrent work, whose intercepted types a submission may name whole.</summary>
+    public static readonly IReadOnlySet<string> ConcurrencyNamespaces = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "System.Threading", "System.Threading.Tasks", "System.Collections.Concurrent",
+    };
 
     /// <summary>Intercepted types outside those namespaces that only make the engine own nondeterminism (time, randomness).</summary>
     private static readonly string[] Nondeterminism = ["System.Random", "System.Diagnostics.Stopwatch", "System.DateTime", "System.DateTimeOffset"];

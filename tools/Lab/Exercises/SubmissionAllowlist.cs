@@ -77,6 +77,12 @@ public static class SubmissionAllowlist
 
     private static readonly Assembly Contracts = typeof(IScenario).Assembly;
 
+    /// <summary>Why a System.Threading or concurrent-collection type the rewriter does not control is refused.</summary>
+    public const string UncontrolledConcurrency = "uncontrolled concurrency the explorer cannot see";
+
+    /// <summary>True for a type the list allows by its full name (the few System.Threading constants and exceptions among them).</summary>
+    public static bool AllowsByName(string fullName) => AllowedTypes.Contains(fullName);
+
     /// <summary>Null when a submission may reference type <paramref name="fullName"/> of assembly <paramref name="assembly"/>; otherwise what it is, in words.</summary>
     public static string? RefuseType(string fullName, string assembly)
     {
@@ -122,7 +128,7 @@ public static class SubmissionAllowlist
         _ when fullName.StartsWith("System.Linq.Parallel", StringComparison.Ordinal) || fullName.StartsWith("System.Linq.ParallelQuery", StringComparison.Ordinal) => "PLINQ",
         _ when fullName.StartsWith("System.Threading.Channels", StringComparison.Ordinal) => "channels",
         _ when fullName.StartsWith("System.Threading", StringComparison.Ordinal) || fullName.StartsWith("System.Collections.Concurrent", StringComparison.Ordinal)
-            => "uncontrolled concurrency the explorer cannot see",
+            => UncontrolledConcurrency,
         _ => "not on the lab's list",
     };
 

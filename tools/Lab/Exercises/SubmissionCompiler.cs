@@ -62,27 +62,42 @@ public static partial class SubmissionCompiler
     /// <summary>Compiles <paramref name="source"/>, which traces will attribute to <paramref name="path"/>.</summary>
     public static CompiledSubmission Compile(string path, string source)
     {
-        var parse = new CSharpParseOptions(LanguageVersion.Latest);
-        SyntaxTree tree = CSharpSyntaxTree.ParseText(source, parse, path, Encoding.UTF8);
-        SyntaxTree usings = CSharpSyntaxTree.ParseText(ImplicitUsings, parse, "ImplicitUsings.g.cs", Encoding.UTF8);
-        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary,
-            optimizationLevel: OptimizationLevel.Release, nullableContextOptions: NullableContextOptions.Enable);
-        CSharpCompilation compilation = CSharpCompilation.Create(AssemblyNameFor(path, source), [tree, usings], References.Value, options);
+        CSharpCompilation compilation = CreateCompilation(path, source, AssemblyNameFor("Submission_", path, source), References.Value, out SyntaxTree tree);
         var errors = compilation.GetDiagnostics()
             .Where(d => d.Severity == DiagnosticSeverity.Error)
             .Select(Format)
             .Concat(SubmissionRules.Check(compilation, tree))
             .ToList();
         if (errors.Count > 0) return new CompiledSubmission(path, null, errors);
-        using var image = new MemoryStream();
-        using var pdb = new MemoryStream();
-        var emitted = compilation.Emit(image, pdb, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb));
-        if (!emitted.Success)
-        {
-            return new CompiledSubmission(path, null, emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(Format).ToList());
-        }
-        IReadOnlyList<string> refused = ReferenceChecker.Check(image.ToArray(), pdb.ToArray(), path, source);
-        return refused.Count > 0 ? new CompiledSubmission(path, null, refused) : RewriteChecked(path, image.ToArray(), pdb.ToArray());
+        IReadOnlyList<string> emitErrors = Emit(compilation, out byte[] image, out byte[] pdb);
+        if (emitErrors.Count > 0) return new CompiledSubmission(path, null, emitErrors);
+        IReadOnlyList<string> refused = ReferenceChecker.Check(image, pdb, path, source);
+        return refused.Count > 0 ? new CompiledSubmission(path, null, refused) : RewriteChecked(path, image, pdb);
+    }
+
+    /// <summary>
+    /// The compilation of one submitted file as every grading path makes it: the latest language, the implicit usings,
+    /// a release library with nullable checks on. <paramref name="tree"/> is the file's own syntax tree.
+    /// </summary>
+    public static CSharpCompilation CreateCompilation(string path, string source, string assemblyName, IEnumerable<MetadataReference> references, out SyntaxTree tree)
+    {
+        var parse = new CSharpParseOptions(LanguageVersion.Latest);
+        tree = CSharpSyntaxTree.ParseText(source, parse, path, Encoding.UTF8);
+        SyntaxTree usings = CSharpSyntaxTree.ParseText(ImplicitUsings, parse, "ImplicitUsings.g.cs", Encoding.UTF8);
+        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary,
+            optimizationLevel: OptimizationLevel.Release, nullableContextOptions: NullableContextOptions.Enable);
+        return CSharpCompilation.Create(assemblyName, [tree, usings], references, options);
+    }
+
+    /// <summary>Emits the assembly and its portable PDB; the emitter's errors, formatted, when it fails (and empty images then).</summary>
+    public static IReadOnlyList<string> Emit(CSharpCompilation compilation, out byte[] image, out byte[] pdb)
+    {
+        using var imageStream = new MemoryStream();
+        using var pdbStream = new MemoryStream();
+        EmitResult emitted = compilation.Emit(imageStream, pdbStream, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb));
+        image = emitted.Success ? imageStream.ToArray() : [];
+        pdb = emitted.Success ? pdbStream.ToArray() : [];
+        return emitted.Success ? [] : emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(Format).ToList();
     }
 
     /// <summary>Rewrites a checked image so the explorer controls it; what the rewriter cannot control is one error per member.</summary>
@@ -128,21 +143,24 @@ public static partial class SubmissionCompiler
         return $"{where}error {diagnostic.Id}: {diagnostic.GetMessage()}";
     }
 
-    /// <summary>A name unique per file and content, so several submissions load side by side in one process.</summary>
-    private static string AssemblyNameFor(string path, string source)
+    /// <summary>A name unique per file and content (after <paramref name="prefix"/>), so several submissions load side by side in one process.</summary>
+    public static string AssemblyNameFor(string prefix, string path, string source)
     {
         byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes(path + "\0" + source));
-        return "Submission_" + Convert.ToHexString(hash, 0, 8);
+        return prefix + Convert.ToHexString(hash, 0, 8);
     }
 
-    /// <summary>The framework's trusted platform assemblies plus the lab's contracts and controlled primitives.</summary>
-    private static IReadOnlyList<MetadataReference> LoadReferences()
+    /// <summary>The framework's trusted platform assemblies (those of the shared runtime folder) plus <paramref name="lab"/>, as references.</summary>
+    public static IReadOnlyList<MetadataReference> FrameworkReferencesAnd(params string[] lab)
     {
         string runtimeDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
         var framework = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? "")
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Where(path => string.Equals(Path.GetDirectoryName(path), runtimeDirectory, StringComparison.Ordinal));
-        string[] lab = [typeof(TestingEngine).Assembly.Location, typeof(IScenario).Assembly.Location];
         return framework.Concat(lab).Distinct().Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)).ToList();
     }
+
+    /// <summary>The framework plus the lab's contracts and controlled primitives.</summary>
+    private static IReadOnlyList<MetadataReference> LoadReferences() =>
+        FrameworkReferencesAnd(typeof(TestingEngine).Assembly.Location, typeof(IScenario).Assembly.Location);
 }

@@ -15,19 +15,6 @@ public static class SubmissionRules
     /// <summary>The error code of a concurrency type the explorer does not control.</summary>
     public const string UncontrolledCode = "LAB002";
 
-    /// <summary>Namespaces whose types run synchronisation or concurrent work.</summary>
-    public static readonly IReadOnlySet<string> ConcurrencyNamespaces = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "System.Threading", "System.Threading.Tasks", "System.Collections.Concurrent",
-    };
-
-    /// <summary>Types of those namespaces that only carry constants or exceptions, and stay allowed.</summary>
-    public static readonly IReadOnlySet<string> AllowedTypes = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "System.Threading.Timeout", "System.Threading.SynchronizationLockException", "System.Threading.SemaphoreFullException",
-        "System.Threading.LockRecursionException", "System.Threading.BarrierPostPhaseException",
-    };
-
     /// <summary>The rule violations in <paramref name="tree"/>, one message per type.</summary>
     public static IEnumerable<string> Check(Compilation compilation, SyntaxTree tree)
     {
@@ -50,7 +37,9 @@ public static class SubmissionRules
         if (type is null) return null;
         string ns = Outermost(type).ContainingNamespace.ToDisplayString();
         string full = FullName(type);
-        return ConcurrencyNamespaces.Contains(ns) && !AllowedTypes.Contains(full) && !ControlledFrameworkTypes.Contains(full) ? full : null;
+        return ControlledFrameworkTypes.ConcurrencyNamespaces.Contains(ns) && !SubmissionAllowlist.AllowsByName(full) && !ControlledFrameworkTypes.Contains(full)
+            ? full
+            : null;
     }
 
     private static INamedTypeSymbol Outermost(INamedTypeSymbol type)
