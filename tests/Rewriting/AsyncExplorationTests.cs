@@ -213,6 +213,17 @@ public sealed class AsyncExplorationTests
     }
 
     [Test]
+    public void AFaultedTask_WhoseExceptionIsRead_IsObserved_WhileOneOnlyWaitedForWithWhenAny_IsLost()
+    {
+        TestReport lost = TestingEngine.Explore(Name, Fixture<Task>("AsyncPrograms", "WaitForAFailingSaveWithoutReadingIt"), Dfs());
+        TestReport read = TestingEngine.Explore(Name + "Read", Fixture<Task>("AsyncPrograms", "ReadAFailingSavesException"), Dfs());
+
+        Assert.That(lost, Finds.Bug(BugKind.UnhandledException).Mentioning("unobserved task exception: task FailingSaveAsync faulted"));
+        Assert.That(read, Is.BugFree());
+        Assert.That(read.SpaceExhausted, Is.True);
+    }
+
+    [Test]
     public void SyncOverAsync_OnASingleThreadedContext_IsADeadlock_ToldWithItsWaitForCycle()
     {
         Func<string> blocking = Fixture<string>("UiPrograms", "BlockOnTheLoad");

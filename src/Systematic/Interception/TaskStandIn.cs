@@ -185,6 +185,14 @@ public static class TaskStandIn
         return WhenAny(tasks.ToArray(), callerFile, callerLine);
     }
 
+    /// <summary>Reading <c>task.Exception</c> observes a fault, as it does for .NET's unobserved-exception check.</summary>
+    public static AggregateException? get_Exception(Task task, string callerFile, int callerLine)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        if (ControlledRuntime.Current is { } runtime) TaskObservations.Observed(runtime, task);
+        return task.Exception;
+    }
+
     /// <summary><c>await task</c>: a scheduling point that reads whether the task is done; if not, the method suspends (see <see cref="Awaits"/>).</summary>
     public static TaskAwaiter GetAwaiter(Task task, string callerFile, int callerLine)
     {

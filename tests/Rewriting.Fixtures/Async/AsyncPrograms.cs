@@ -135,6 +135,21 @@ public static class AsyncPrograms
         await Task.Delay(20);
     }
 
+    /// <summary>Waits for the failing save with WhenAny, which does not observe its fault, and never reads it: lost.</summary>
+    public static async Task WaitForAFailingSaveWithoutReadingIt()
+    {
+        Task save = FailingSaveAsync();
+        await Task.WhenAny(save);
+    }
+
+    /// <summary>The same, then reads the save's Exception: the fault reached someone.</summary>
+    public static async Task ReadAFailingSavesException()
+    {
+        Task save = FailingSaveAsync();
+        await Task.WhenAny(save);
+        if (save.Exception is null) throw new InvalidOperationException("the save should have failed");
+    }
+
     /// <summary>Awaits the failing save and handles its exception.</summary>
     public static async Task AwaitAFailingSave()
     {
