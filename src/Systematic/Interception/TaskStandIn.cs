@@ -107,9 +107,7 @@ public static class TaskStandIn
         ArgumentNullException.ThrowIfNull(tasks);
         ControlledRuntime.CheckTimeout(millisecondsTimeout);
         if (ControlledRuntime.CurrentOperation is null) return Task.WaitAny(tasks, millisecondsTimeout);
-        var models = new TaskModel?[tasks.Length];
-        for (int i = 0; i < tasks.Length; i++) models[i] = TaskModel.Of(tasks[i], "Task.WaitAny", callerFile, callerLine);
-        return AnyCompletion.Wait(tasks, models, millisecondsTimeout, callerFile, callerLine);
+        return AnyCompletion.Wait(tasks, millisecondsTimeout, callerFile, callerLine);
     }
 
     /// <summary>Outside an exploration a real delay; inside one a timer on virtual time, fired when the strategy chooses (see <see cref="DelayTimers"/>).</summary>
