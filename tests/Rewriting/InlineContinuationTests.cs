@@ -52,6 +52,34 @@ public sealed class InlineContinuationTests
         Assert.That(report.DistinctSchedules, Is.EqualTo(511));
     }
 
+    /// <summary>
+    /// The continuation runs inside main's SetResult, so it is no operation of its own and adds no interleavings: 24
+    /// schedules, as measured when inline continuations came in (the same shape with a separate continuation has 511).
+    /// </summary>
+    [Test]
+    public void AnInlineContinuation_TakingTheLocksInTheSameOrderAsTheOtherThread_IsBugFree_InEverySchedule()
+    {
+        TestReport report = TestingEngine.Explore(Name, Fixture("InlineContinuations", "CompleteUnderALockWithOneLockOrder"), Dfs());
+
+        Assert.That(report, Is.BugFree());
+        Assert.That(report.SpaceExhausted, Is.True);
+        Assert.That(report.FirstRace, Is.Null);
+        Assert.That(report.DistinctSchedules, Is.EqualTo(24));
+    }
+
+    [Test]
+    public void AnAwaitOnASourceNobodyCompletes_IsStillAWaiterBlockedOnItsTask_InTheDeadlockReport()
+    {
+        MethodInfo info = RewrittenFixtures.WithEngine.Assembly.GetType("Lab.Rewriting.Fixtures.Async.InlineContinuations", throwOnError: true)!
+            .GetMethod("AwaitWhatNobodyCompletes")!;
+        Func<Task> body = info.CreateDelegate<Func<Task>>();
+
+        TestReport report = TestingEngine.Explore(Name, body, Dfs());
+
+        Assert.That(report, Finds.Bug(BugKind.Deadlock).Mentioning("UpdateWhenReadyAsync holds nothing and waits for InlineContinuations._ready (to complete)"));
+        Assert.That(TestingEngine.Replay(Name, report.TracePath!, body).Bug, Is.EqualTo(report.Bug));
+    }
+
     private static Action Fixture(string type, string method)
     {
         MethodInfo info = RewrittenFixtures.WithEngine.Assembly.GetType($"Lab.Rewriting.Fixtures.Async.{type}", throwOnError: true)!.GetMethod(method)!;

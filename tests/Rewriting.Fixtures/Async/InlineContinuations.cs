@@ -19,11 +19,21 @@ public sealed class InlineContinuations
     /// <summary>The same program with RunContinuationsAsynchronously: the continuation takes right on its own, never under left.</summary>
     public static void CompleteUnderALockWithAsynchronousContinuations() => Run(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private static void Run(TaskCreationOptions options)
+    /// <summary>The inline continuation as before, but B takes the locks in the same order, left then right: never a deadlock.</summary>
+    public static void CompleteUnderALockWithOneLockOrder() => Run(TaskCreationOptions.None, sameOrder: true);
+
+    /// <summary>An async test body awaiting a method that awaits a source nobody completes.</summary>
+    public static async Task AwaitWhatNobodyCompletes()
+    {
+        var program = new InlineContinuations(TaskCreationOptions.None);
+        await program.UpdateWhenReadyAsync();
+    }
+
+    private static void Run(TaskCreationOptions options, bool sameOrder = false)
     {
         var program = new InlineContinuations(options);
         _ = program.UpdateWhenReadyAsync();
-        var b = new Thread(program.LockRightThenLeft) { Name = "B" };
+        var b = new Thread(sameOrder ? program.LockLeftThenRight : program.LockRightThenLeft) { Name = "B" };
         b.Start();
         lock (program._left)
         {
@@ -44,6 +54,16 @@ public sealed class InlineContinuations
         lock (_right)
         {
             lock (_left)
+            {
+            }
+        }
+    }
+
+    private void LockLeftThenRight()
+    {
+        lock (_left)
+        {
+            lock (_right)
             {
             }
         }
