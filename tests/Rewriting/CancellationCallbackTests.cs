@@ -107,6 +107,23 @@ public sealed class CancellationCallbackTests
     }
 
     [Test]
+    public void DisposingARegistration_UnderTheLockItsRunningCallbackTakes_IsADeadlock_ToldWithTheCycle()
+    {
+        Action body = Fixture("CancellationCallbacks", "DisposeUnderTheCallbacksLock");
+        int registerLine = FixtureSource.LineOf(Callbacks, "register-locked");
+        int disposeLine = FixtureSource.LineOf(Callbacks, "dispose-under-lock");
+
+        TestReport report = TestingEngine.Explore(Name, body, Dfs());
+
+        Assert.That(report, Finds.Bug(BugKind.Deadlock).Mentioning("wait for each other"));
+        Assert.That(report.Bug!.Message, Does.Contain(
+            $"main holds CancellationCallbacks._gate and waits for token's callback registered at CancellationCallbacks.cs:{registerLine} (running in canceller)")
+            .And.Contain($"canceller holds token's callback registered at CancellationCallbacks.cs:{registerLine} and waits for CancellationCallbacks._gate"));
+        Assert.That(Describe(report), Does.Contain($"main: Dispose(token's callback registered at CancellationCallbacks.cs:{registerLine}) blocks at CancellationCallbacks.cs:{disposeLine}"));
+        Assert.That(TestingEngine.Replay(Name, report.TracePath!, body).Bug, Is.EqualTo(report.Bug));
+    }
+
+    [Test]
     public void CancelAfter_FiresTheRegisteredCallback_InItsTimer_OnVirtualTime_WhereItRacesWithTheOwner()
     {
         Func<Task> body = Fixture<Task>("CancellationCallbacks", "CountAfterATimer");

@@ -54,6 +54,7 @@ internal sealed class CancellationCallbackModel(ControlledRuntime runtime, strin
         runtime.Races?.Release(operation, model.Registered);
         runtime.Record(operation, "Register", model.TokenName, file, line);
         All(runtime).Add(model);
+        runtime.Register(model);
         Action<object?, CancellationToken> run = (s, t) => model.Run(callback, s, t);
         model.Registration = flowExecutionContext ? token.Register(run, state) : token.UnsafeRegister(run, state);
         return model.Registration;

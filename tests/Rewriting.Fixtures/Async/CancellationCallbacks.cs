@@ -72,6 +72,24 @@ public sealed class CancellationCallbacks
     /// <summary>The same with Unregister, which does not wait: the read races with a callback that is running.</summary>
     public static int UnregisterWithoutWaitingThenRead() => UnregisterThenRead(dispose: false);
 
+    /// <summary>
+    /// Disposes the registration while holding the lock its callback takes: if the callback is already running on the
+    /// cancelling thread, Dispose waits for it under the lock it needs, a deadlock (as in .NET).
+    /// </summary>
+    public static void DisposeUnderTheCallbacksLock()
+    {
+        var program = new CancellationCallbacks();
+        CancellationToken token = program._source.Token;
+        CancellationTokenRegistration registration = token.Register(program.CountLocked); // @line:register-locked
+        var canceller = new Thread(program.Cancel) { Name = "canceller" };
+        canceller.Start();
+        lock (program._gate)
+        {
+            registration.Dispose(); // @line:dispose-under-lock
+        }
+        canceller.Join();
+    }
+
     /// <summary>CancelAfter's timer cancels on virtual time; its callback runs in the timer and races with the owner's count.</summary>
     public static async Task CountAfterATimer()
     {
