@@ -88,6 +88,37 @@ public sealed class AsyncDporTests
         Assert.That(clean.SpaceExhausted, Is.True);
     }
 
+    [Test]
+    public void Dpor_SeesATokensCheck_AndItsSourcesCancel_AsDependent_SoBothOrdersAreExplored()
+    {
+        Func<Task<int>> check = Fixture("CancellationPrograms", "CheckWhileAnotherCancels");
+        var seen = new HashSet<int>();
+
+        TestReport dpor = TestingEngine.Explore(TestContext.CurrentContext.Test.Name,
+            () => { seen.Add(TaskOfResultStandIn.get_Result(check(), "", 0)); return Task.CompletedTask; }, With(StrategyKind.Dpor));
+
+        Assert.That(dpor, Is.BugFree());
+        Assert.That(dpor.SpaceExhausted, Is.True);
+        Assert.That(seen, Is.EquivalentTo(new[] { 1, 2 }), "the check before the cancel (2) and after it (1)");
+    }
+
+    [Test]
+    public void Dpor_SeesARegister_AndTheSourcesCancel_AsDependent_SoTheCallbackRunsInEither()
+    {
+        Func<Task<int>> register = Fixture("CancellationPrograms", "RegisterWhileAnotherCancels");
+        var seen = new HashSet<int>();
+
+        TestReport dpor = TestingEngine.Explore(TestContext.CurrentContext.Test.Name,
+            () => { seen.Add(TaskOfResultStandIn.get_Result(register(), "", 0)); return Task.CompletedTask; }, With(StrategyKind.Dpor));
+
+        Assert.That(dpor, Is.BugFree());
+        Assert.That(dpor.SpaceExhausted, Is.True);
+        Assert.That(seen, Is.SupersetOf(new[] { 2, 3 }), "the callback run by Cancel (2) and at once by a late Register (3)");
+    }
+
+    private static Func<Task<int>> Fixture(string type, string method) =>
+        RewrittenFixtures.WithEngine.Assembly.GetType($"Lab.Rewriting.Fixtures.Async.{type}", throwOnError: true)!.GetMethod(method)!.CreateDelegate<Func<Task<int>>>();
+
     private static TestCaseData Case(string type, string method, int? expected, BugKind? kind, string name) => kind is { } found
         ? new TestCaseData(type, method, expected, found).SetName($"Dpor_OnAsync{name}_FindsThe{found}DfsFinds_AndItReplays")
         : new TestCaseData(type, method, expected).SetName($"Dpor_OnAsync{name}_ExhaustsItsSpace_InNoMoreInterleavingsThanDfs");

@@ -248,6 +248,18 @@ public sealed class AsyncExplorationTests
     }
 
     [Test]
+    public void TaskWait_OnAnAsyncMethodThatFaultedBeforeItsFirstAwait_ObservesTheFault()
+    {
+        Func<string> wait = Fixture<string>("AsyncPrograms", "WaitForASaveThatFailsAtOnce");
+        string? outcome = null;
+
+        TestReport report = TestingEngine.Explore(Name, () => { outcome = wait(); }, Dfs());
+
+        Assert.That(report, Is.BugFree());
+        Assert.That(outcome, Is.EqualTo("the disk is full"));
+    }
+
+    [Test]
     public void SyncOverAsync_OnASingleThreadedContext_IsADeadlock_ToldWithItsWaitForCycle()
     {
         Func<string> blocking = Fixture<string>("UiPrograms", "BlockOnTheLoad");

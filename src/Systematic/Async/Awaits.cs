@@ -124,7 +124,12 @@ internal static class Awaits
             return joined;
         }
         // A done task the exploration never modelled (Task.CompletedTask, Task.FromResult) is used as it is, as before async was controlled.
-        if (task.IsCompleted && ObjectModels.Find<object>(runtime, task) is null) return true;
+        if (task.IsCompleted && ObjectModels.Find<object>(runtime, task) is null)
+        {
+            // An async method that faulted before it ever suspended has no model yet, but its fault was noted: this observes it.
+            TaskObservations.Observed(runtime, task);
+            return true;
+        }
         ControlledOperation operation = runtime.Enter(primitive);
         runtime.SchedulingPoint(operation);
         IWaitResource resource = ResourceOf(runtime, operation, task, primitive, file, line);

@@ -13,7 +13,7 @@ internal sealed class CancellationCallbackModel(ControlledRuntime runtime, strin
 {
     private static readonly object s_key = new();
 
-    /// <summary>The field or local the token was registered through, else "CancellationToken".</summary>
+    /// <summary>The name of the token's source (the resource Cancel names too), or "CancellationToken.None".</summary>
     public string TokenName { get; } = tokenName;
 
     public string Name => $"{TokenName}'s callback registered at {SourceLocation.Format(file, line)}";
@@ -38,7 +38,7 @@ internal sealed class CancellationCallbackModel(ControlledRuntime runtime, strin
     /// cancels. A callback for a SynchronizationContext would be posted to it, which is not modelled: reported.
     /// </summary>
     public static CancellationTokenRegistration Register(ControlledRuntime runtime, CancellationToken token, Action<object?, CancellationToken> callback,
-        object? state, bool useSynchronizationContext, bool flowExecutionContext, string file, int line, string? resourceName)
+        object? state, bool useSynchronizationContext, bool flowExecutionContext, string file, int line)
     {
         ArgumentNullException.ThrowIfNull(callback);
         ControlledOperation operation = runtime.Enter("CancellationToken.Register");
@@ -50,7 +50,7 @@ internal sealed class CancellationCallbackModel(ControlledRuntime runtime, strin
                 "the engine does not model: register with useSynchronizationContext: false inside an exploration.", operation.Name, location));
         }
         runtime.SchedulingPoint(operation);
-        var model = new CancellationCallbackModel(runtime, resourceName ?? "CancellationToken", file, line);
+        var model = new CancellationCallbackModel(runtime, CancellationTokenSourceStandIn.ResourceOf(runtime, token), file, line);
         runtime.Races?.Release(operation, model.Registered);
         runtime.Record(operation, "Register", model.TokenName, file, line);
         All(runtime).Add(model);

@@ -121,6 +121,16 @@ public static class CancellationTokenSourceStandIn
 
     private static string NameOf(ControlledRuntime runtime, CancellationTokenSource source) => ModelOf(runtime, source).Name;
 
+    /// <summary>
+    /// The resource a token's steps touch: its source's name, so DPOR sees a check of the token, a Register on it and
+    /// the source's Cancel as dependent (they are: which comes first decides what each sees).
+    /// </summary>
+    internal static string ResourceOf(ControlledRuntime runtime, CancellationToken token) =>
+        SourceOf(ref token) is { } source ? NameOf(runtime, source) : "CancellationToken.None";
+
+    [System.Runtime.CompilerServices.UnsafeAccessor(System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_source")]
+    private static extern ref CancellationTokenSource? SourceOf(ref CancellationToken token);
+
     /// <summary>The source's model: one created outside the exploration gets a default one (its Cancel is still a real call).</summary>
     private static SourceModel ModelOf(ControlledRuntime runtime, CancellationTokenSource source)
     {

@@ -17,7 +17,7 @@ public static class CancellationTokenStandIn
         ControlledOperation operation = runtime.Enter("CancellationToken.IsCancellationRequested");
         runtime.SchedulingPoint(operation);
         bool requested = token.IsCancellationRequested;
-        runtime.Record(operation, "IsCancellationRequested", "CancellationToken", callerFile, callerLine, requested ? 1 : 0);
+        runtime.Record(operation, "IsCancellationRequested", CancellationTokenSourceStandIn.ResourceOf(runtime, token), callerFile, callerLine, requested ? 1 : 0);
         return requested;
     }
 
@@ -28,7 +28,7 @@ public static class CancellationTokenStandIn
         {
             ControlledOperation operation = runtime.Enter("CancellationToken.ThrowIfCancellationRequested");
             runtime.SchedulingPoint(operation);
-            runtime.Record(operation, "ThrowIfCancellationRequested", "CancellationToken", callerFile, callerLine, token.IsCancellationRequested ? 1 : 0);
+            runtime.Record(operation, "ThrowIfCancellationRequested", CancellationTokenSourceStandIn.ResourceOf(runtime, token), callerFile, callerLine, token.IsCancellationRequested ? 1 : 0);
         }
         token.ThrowIfCancellationRequested();
     }
@@ -44,7 +44,7 @@ public static class CancellationTokenStandIn
         if (ControlledRuntime.Current is not { } runtime) return token.Register(callback, useSynchronizationContext);
         ArgumentNullException.ThrowIfNull(callback);
         return CancellationCallbackModel.Register(runtime, token, (_, _) => callback(), null, useSynchronizationContext, flowExecutionContext: true,
-            callerFile, callerLine, resourceName);
+            callerFile, callerLine);
     }
 
     /// <summary>Registers a callback with its state.</summary>
@@ -58,7 +58,7 @@ public static class CancellationTokenStandIn
         if (ControlledRuntime.Current is not { } runtime) return token.Register(callback, state, useSynchronizationContext);
         ArgumentNullException.ThrowIfNull(callback);
         return CancellationCallbackModel.Register(runtime, token, (s, _) => callback(s), state, useSynchronizationContext, flowExecutionContext: true,
-            callerFile, callerLine, resourceName);
+            callerFile, callerLine);
     }
 
     /// <summary>Registers a callback that is given its state and the token.</summary>
@@ -66,7 +66,7 @@ public static class CancellationTokenStandIn
         string callerFile, int callerLine, string? resourceName)
     {
         if (ControlledRuntime.Current is not { } runtime) return token.Register(callback, state);
-        return CancellationCallbackModel.Register(runtime, token, callback, state, false, flowExecutionContext: true, callerFile, callerLine, resourceName);
+        return CancellationCallbackModel.Register(runtime, token, callback, state, false, flowExecutionContext: true, callerFile, callerLine);
     }
 
     /// <summary>Registers a callback without flowing the execution context.</summary>
@@ -75,7 +75,7 @@ public static class CancellationTokenStandIn
     {
         if (ControlledRuntime.Current is not { } runtime) return token.UnsafeRegister(callback, state);
         ArgumentNullException.ThrowIfNull(callback);
-        return CancellationCallbackModel.Register(runtime, token, (s, _) => callback(s), state, false, flowExecutionContext: false, callerFile, callerLine, resourceName);
+        return CancellationCallbackModel.Register(runtime, token, (s, _) => callback(s), state, false, flowExecutionContext: false, callerFile, callerLine);
     }
 
     /// <summary>Registers a callback given its state and the token, without flowing the execution context.</summary>
@@ -83,6 +83,6 @@ public static class CancellationTokenStandIn
         string callerFile, int callerLine, string? resourceName)
     {
         if (ControlledRuntime.Current is not { } runtime) return token.UnsafeRegister(callback, state);
-        return CancellationCallbackModel.Register(runtime, token, callback, state, false, flowExecutionContext: false, callerFile, callerLine, resourceName);
+        return CancellationCallbackModel.Register(runtime, token, callback, state, false, flowExecutionContext: false, callerFile, callerLine);
     }
 }

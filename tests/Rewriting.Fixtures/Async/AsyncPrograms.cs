@@ -174,6 +174,25 @@ public static class AsyncPrograms
         return value;
     }
 
+    /// <summary>Waits with Task.Wait for a save that fails before its first await, and handles the failure.</summary>
+    public static string WaitForASaveThatFailsAtOnce()
+    {
+        Task save = FailAtOnceAsync();
+        try
+        {
+            save.Wait();
+            return "saved";
+        }
+        catch (AggregateException failure)
+        {
+            return failure.InnerException!.Message;
+        }
+    }
+
+#pragma warning disable CS1998 // an async method without await: it faults before it could ever suspend
+    private static async Task FailAtOnceAsync() => throw new InvalidOperationException("the disk is full");
+#pragma warning restore CS1998
+
     /// <summary>Awaits the failing save and handles its exception.</summary>
     public static async Task AwaitAFailingSave()
     {

@@ -41,4 +41,32 @@ public static class CancellationPrograms
         }
         return rounds;
     }
+
+    /// <summary>One task checks the token while another cancels its source: 1 if the check saw the cancel, else 2.</summary>
+    public static async Task<int> CheckWhileAnotherCancels()
+    {
+        var source = new CancellationTokenSource();
+        CancellationToken token = source.Token;
+        Task<int> checker = Task.Run(() => token.IsCancellationRequested ? 1 : 2);
+        Task canceller = Task.Run(() => source.Cancel());
+        await canceller;
+        return await checker;
+    }
+
+    /// <summary>One task registers a callback while another cancels: 1 if the callback ran in Cancel, 2 if in Register.</summary>
+    public static async Task<int> RegisterWhileAnotherCancels()
+    {
+        var source = new CancellationTokenSource();
+        CancellationToken token = source.Token;
+        int ranIn = 0;
+        Task registrar = Task.Run(() =>
+        {
+            bool before = token.IsCancellationRequested;
+            token.Register(() => ranIn = before ? 3 : 2);
+        });
+        Task canceller = Task.Run(() => source.Cancel());
+        await registrar;
+        await canceller;
+        return ranIn;
+    }
 }
