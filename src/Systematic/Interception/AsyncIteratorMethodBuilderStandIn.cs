@@ -18,7 +18,7 @@ public static class AsyncIteratorMethodBuilderStandIn
     public static void MoveNext<TStateMachine>(ref AsyncIteratorMethodBuilder builder, ref TStateMachine stateMachine, string callerFile, int callerLine)
         where TStateMachine : IAsyncStateMachine
     {
-        if (ControlledRuntime.Current is not { } runtime || stateMachine is not { } iterator || typeof(TStateMachine).IsValueType)
+        if (typeof(TStateMachine).IsValueType || ControlledRuntime.Current is not { } runtime || stateMachine is not { } iterator)
         {
             builder.MoveNext(ref stateMachine);
             return;
@@ -69,6 +69,6 @@ public static class AsyncIteratorMethodBuilderStandIn
         ContinuationOperation.Plan plan = Awaits.Suspend<TAwaiter, TStateMachine>(runtime, callerFile, callerLine);
         var continuation = new ContinuationOperation(plan);
         builder.AwaitUnsafeOnCompleted(ref continuation, ref stateMachine);
-        if (stateMachine is { } iterator && !typeof(TStateMachine).IsValueType) AsyncIterators.Of(runtime, iterator).Suspended(runtime, plan.Created);
+        if (!typeof(TStateMachine).IsValueType && stateMachine is { } iterator) AsyncIterators.Of(runtime, iterator).Suspended(runtime, plan.Created);
     }
 }
