@@ -100,6 +100,21 @@ public sealed class AsyncStreamTests
         Assert.That(report.DistinctSchedules, Is.EqualTo(33));
     }
 
+    [Test]
+    public void AConfiguredStream_WithCancellationAndConfigureAwaitFalse_IsControlledLikeTheStreamItself_InEverySchedule()
+    {
+        Func<Task<int>> run = Fixture<Task<int>>("ConsumerOfAConfiguredStream");
+        var seen = new HashSet<int>();
+
+        TestReport report = TestingEngine.Explore(Name, () => seen.Add(TaskOfResultStandIn.get_Result(run(), "", 0)), Dfs());
+
+        // Without the enumerator's stand-in the first await on its MoveNextAsync is reported as uncontrolled.
+        Assert.That(report, Is.BugFree());
+        Assert.That(report.SpaceExhausted, Is.True);
+        Assert.That(report.FirstRace, Is.Null);
+        Assert.That(seen, Is.EquivalentTo(new[] { 2 }));
+    }
+
     private static Func<T> Fixture<T>(string method)
     {
         MethodInfo info = RewrittenFixtures.WithEngine.Assembly.GetType("Lab.Rewriting.Fixtures.Async.AsyncStreamPrograms", throwOnError: true)!.GetMethod(method)!;

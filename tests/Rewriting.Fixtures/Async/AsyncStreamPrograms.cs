@@ -57,6 +57,20 @@ public sealed class AsyncStreamPrograms
         return programs._produced;
     }
 
+    /// <summary>The same as <see cref="ConsumerSeesWhatTheProducerDid"/> through WithCancellation and ConfigureAwait(false); returns the items seen.</summary>
+    public static async Task<int> ConsumerOfAConfiguredStream()
+    {
+        var programs = new AsyncStreamPrograms();
+        using var cancellation = new CancellationTokenSource();
+        int seen = 0;
+        await foreach (int item in programs.CountedNumbers(2).WithCancellation(cancellation.Token).ConfigureAwait(false))
+        {
+            seen++;
+            if (programs._produced != item) throw new InvalidOperationException($"item {item} seen with {programs._produced} produced");
+        }
+        return seen;
+    }
+
     private async Task AddAllUnsynchronised(IAsyncEnumerable<int> numbers)
     {
         await foreach (int number in numbers) // @line:stream-foreach
