@@ -121,6 +121,20 @@ public sealed class ChannelTests
     }
 
     [Test]
+    public void AnObjectHandedOverThroughAChannel_IsSeenAsWritten_WithoutARace_InEverySchedule()
+    {
+        Func<Task<int>> run = Fixture<Task<int>>("HandAnOrderOver");
+        var quantities = new HashSet<int>();
+
+        TestReport report = TestingEngine.Explore(Name, () => quantities.Add(TaskOfResultStandIn.get_Result(run(), "", 0)), Dfs());
+
+        Assert.That(report, Is.BugFree());
+        Assert.That(report.SpaceExhausted, Is.True);
+        Assert.That(report.FirstRace, Is.Null);
+        Assert.That(quantities, Is.EquivalentTo(new[] { 5 }));
+    }
+
+    [Test]
     public void OutsideAnExploration_TheFactoriesReturnTheRealChannels()
     {
         Func<Task<int>> run = Fixture<Task<int>>("CompleteAfterWriting");

@@ -95,6 +95,26 @@ public static class ChannelPrograms
         return sum;
     }
 
+    /// <summary>
+    /// A producer fills in an order and then writes it to a channel; the consumer reads the order's fields after taking
+    /// it. The channel orders the two (no race); returns the quantity the consumer saw, always 5.
+    /// </summary>
+    public static async Task<int> HandAnOrderOver()
+    {
+        Channel<Order> channel = Channel.CreateBounded<Order>(1);
+        Task<int> consumer = QuantityOfTheNextOrder(channel.Reader);
+        var order = new Order();
+        order.Quantity = 5;
+        await channel.Writer.WriteAsync(order);
+        return await consumer;
+    }
+
+    private static async Task<int> QuantityOfTheNextOrder(ChannelReader<Order> reader)
+    {
+        Order order = await reader.ReadAsync();
+        return order.Quantity;
+    }
+
     private static async Task<int> ReadTwo(ChannelReader<int> reader)
     {
         int first = await reader.ReadAsync();
@@ -121,4 +141,11 @@ public static class ChannelPrograms
         }
         return sum;
     }
+}
+
+/// <summary>What <see cref="ChannelPrograms.HandAnOrderOver"/> hands over: a mutable object, so the handover needs the channel's ordering.</summary>
+public sealed class Order
+{
+    /// <summary>Written by the producer before it writes the order to the channel.</summary>
+    public int Quantity { get; set; }
 }

@@ -160,24 +160,26 @@ internal sealed class ChannelModel<T> : IWaitResource
     public ValueTask<bool> ReadAllAsync(Action<T> current, string file, int line)
     {
         ControlledOperation operation = Point("ChannelReader.ReadAllAsync");
-        if (_canRead()) return NextItem(operation, current, file, line);
+        if (_canRead())
+        {
+            (bool next, Exception? error) = NextItem(operation, current, file, line);
+            return error is null ? new ValueTask<bool>(next) : ValueTask.FromException<bool>(error);
+        }
         return new ValueTask<bool>(TaskModel.Run("ChannelReader.ReadAllAsync", () =>
         {
             ControlledOperation reader = _runtime.Enter("ChannelReader.ReadAllAsync");
             _runtime.WaitUntil(reader, this, "ReadAllAsync", _canRead, Timeout.Infinite, file, line);
-            ValueTask<bool> next = NextItem(reader, current, file, line);
-            return next.IsCompletedSuccessfully ? next.Result : throw next.AsTask().Exception!.InnerException!;
+            (bool next, Exception? error) = NextItem(reader, current, file, line);
+            return error is null ? next : throw error;
         }, file, line));
     }
 
-    private ValueTask<bool> NextItem(ControlledOperation operation, Action<T> current, string file, int line)
+    /// <summary>Takes the next item into <paramref name="current"/>; at the end, false and the completion's error if there was one.</summary>
+    private (bool Next, Exception? Error) NextItem(ControlledOperation operation, Action<T> current, string file, int line)
     {
-        if (Take(operation, "ReadAllAsync", file, line, out T item))
-        {
-            current(item);
-            return new ValueTask<bool>(true);
-        }
-        return _error is null ? new ValueTask<bool>(false) : ValueTask.FromException<bool>(_error);
+        if (!Take(operation, "ReadAllAsync", file, line, out T item)) return (false, _error);
+        current(item);
+        return (true, null);
     }
 
     /// <summary>Writes (room assured by the caller's wait, or a dropping full mode); the ChannelClosedException to throw once complete.</summary>
