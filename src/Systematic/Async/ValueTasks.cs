@@ -26,11 +26,19 @@ internal static class ValueTasks
     /// <summary>The object a ValueTask&lt;TResult&gt; wraps (null for one made from a result).</summary>
     public static object? ObjectOf<TResult>(ValueTask<TResult> valueTask) => Field<TResult>.Object.GetValue(valueTask);
 
-    /// <summary><c>await valueTask</c>: awaits the task behind it; a pending one backed by another source is reported.</summary>
-    public static void Await(object? valueTaskObject, bool isCompleted, string file, int line, bool continueOnCapturedContext = true)
+    /// <summary>
+    /// <c>await valueTask</c>: awaits the task behind it, or an async iterator's MoveNextAsync/DisposeAsync through the
+    /// iterator's signal; a pending one backed by another source is reported.
+    /// </summary>
+    public static void Await(object? valueTaskObject, Func<bool> isCompleted, string file, int line, bool continueOnCapturedContext = true)
     {
         if (ControlledRuntime.Current is not { } runtime) return;
-        if (TaskOf(valueTaskObject, isCompleted) is { } task)
+        if (valueTaskObject is not (null or Task) && Streams.AsyncIterators.Find(runtime, valueTaskObject) is { } iterator)
+        {
+            Streams.AsyncIterators.Await(runtime, iterator, isCompleted, file, line, continueOnCapturedContext);
+            return;
+        }
+        if (TaskOf(valueTaskObject, isCompleted()) is { } task)
         {
             Awaits.Await(task, file, line, continueOnCapturedContext);
             return;
@@ -38,8 +46,8 @@ internal static class ValueTasks
         ControlledOperation operation = runtime.Enter("await");
         string location = SourceLocation.Format(file, line);
         throw runtime.Fail(new Detection.BugReport(Detection.BugKind.UncontrolledConcurrency,
-            $"await at {location} on a ValueTask backed by a {valueTaskObject!.GetType().Name} is not controlled: only ValueTasks of async methods " +
-            "and of tasks are.", operation.Name, location));
+            $"await at {location} on a ValueTask backed by a {valueTaskObject!.GetType().Name} is not controlled: only ValueTasks of async methods, " +
+            "of tasks and of async iterators are.", operation.Name, location));
     }
 
     private static class Field<TResult>

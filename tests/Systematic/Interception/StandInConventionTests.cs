@@ -20,7 +20,7 @@ public sealed class StandInConventionTests
     [
         typeof(Monitor).Assembly, typeof(Task).Assembly, typeof(Parallel).Assembly, typeof(ConcurrentQueue<>).Assembly,
         typeof(BlockingCollection<>).Assembly, typeof(Stopwatch).Assembly, typeof(Barrier).Assembly, typeof(Semaphore).Assembly,
-        typeof(ConcurrentBag<>).Assembly,
+        typeof(ConcurrentBag<>).Assembly, typeof(System.Threading.Channels.Channel).Assembly,
     ];
 
     private static IEnumerable<Type> StandIns() => typeof(MemoryAccess).Assembly.GetTypes()
