@@ -53,8 +53,8 @@ public sealed class AsyncOnceScenario : IScenario
     public ExplorationOptions Budget { get; } =
         ExplorationOptions.Default.WithIterations(200).WithMaxSteps(1_000).WithLivenessBound(500).WithContinueAfterDataRace(true);
 
-    /// <inheritdoc />
-    public int? FixedDfsPreemptionBound => null;
+    /// <summary>Two callers, each await a scheduling point: DFS exhausts the fixed variant within 2 preemptions (the unbounded space passes 20,000 schedules).</summary>
+    public int? FixedDfsPreemptionBound => 2;
 
     /// <inheritdoc />
     public Type Contract => typeof(IAsyncOnce);
