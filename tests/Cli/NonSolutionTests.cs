@@ -21,6 +21,8 @@ public sealed class NonSolutionTests
     [TestCase("if-instead-of-while", "stack-instead-of-queue", "fifo-no-loss-no-duplicate", "the first item taken after putting 21 then 34 is 34, expected 21")]
     [TestCase("dining-philosophers", "takes-no-fork", "neighbours-never-eat-together", "ate at the same time: fork")]
     [TestCase("dining-philosophers", "one-fork-each", "neighbours-never-eat-together", "ate at the same time: fork")]
+    [TestCase("async-once", "constant-answer", "one-load-for-all-callers", "three overlapping callers got answer-1, answer-1, answer-1, expected value-1 each")]
+    [TestCase("async-once", "caches-the-failure", "failed-load-is-retried", "two overlapping callers got failed: load 1 failed and failed: load 1 failed")]
     public void Grade_NonSolutionTheScenarioHarnessPasses_IsBuggy_AnOracleFindsIt_AndItsTraceReplays(string exercise, string student, string oracle, string message)
     {
         ExerciseResult result = NonSolutionGrading.Grade(exercise, student);
@@ -49,6 +51,8 @@ public sealed class NonSolutionTests
     [TestCase("if-instead-of-while", "no-synchronisation", "expected 1 and 2", "IfInsteadOfWhile.cs")]
     [TestCase("if-instead-of-while", "does-nothing", "the consumers got 0 and 0", "IfInsteadOfWhile.cs")]
     [TestCase("dining-philosophers", "does-nothing", "P0 ate 0 times, expected once", "DiningPhilosophers.cs")]
+    [TestCase("async-once", "no-synchronisation", "the loader ran 2 times for two overlapping calls", "AsyncOnceScenario.cs")]
+    [TestCase("async-once", "does-nothing", "the loader ran 0 times for two overlapping calls", "AsyncOnceScenario.cs")]
     public void Grade_NonSolutionTheScenarioHarnessCatches_IsBuggy(string exercise, string student, string message, string where)
     {
         ExerciseResult result = NonSolutionGrading.Grade(exercise, student);

@@ -1,7 +1,7 @@
 namespace Lab.Cli.Tests.Support;
 
 /// <summary>
-/// A sample class of 30 students across all six exercises, made of the sample submissions (tests/Cli/Samples) and the
+/// A sample class of 30 students across every exercise, made of the sample submissions (tests/Cli/Samples) and the
 /// untouched starters (exercises/): a manifest, materialised into a folder on demand, so the class follows the samples
 /// when they change. Shared by the grading tests and <c>tools/Benchmarks -- grade</c>.
 /// </summary>

@@ -39,7 +39,7 @@ public static class ReplayCommand
         ScheduleTrace trace = TraceFile.Load(tracePath);
         TestSubject subject = TestSubject.Parse(trace.TestName) ?? throw new UsageException(
             $"the trace's test name '{trace.TestName}' does not name a lab scenario; expected '<scenario-id> (buggy|fixed|submission)'");
-        IScenario scenario = ScenarioLookup.Resolve(subject.ScenarioId);
+        IScenario scenario = ExerciseCatalog.ScenarioFor(subject.ScenarioId);
         Func<object> factory = FactoryFor(scenario, subject, submissionPath);
         console.Line($"Replaying {subject.TestName} from {Path.GetFullPath(tracePath)}");
         console.Line($"  recorded by {trace.Strategy}, seed {trace.Seed}, iteration {trace.Iteration}: {trace.Decisions.Count} decisions, {trace.Steps.Count} steps");

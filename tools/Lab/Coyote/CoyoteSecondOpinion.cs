@@ -23,6 +23,11 @@ public static class CoyoteSecondOpinion
     public static CoyoteOpinion Form(Exercise exercise, string file, uint seed, string traceDirectory, string cliPath, Action<string> phase)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        if (exercise.OwnScenario is not null)
+        {
+            return CoyoteOpinion.Without(exercise.Id, null,
+                $"{exercise.Id} brings its own async scenario, which has no Coyote harness; the second opinion covers the exercises of Lab.Scenarios");
+        }
         CoyoteExpectation expectation = CoyoteExpectations.For(exercise.ScenarioId);
         CoyoteOptions options = expectation.Options.WithSeed(seed).WithTraceDirectory(traceDirectory);
         phase(WorkerChannel.Compiling);

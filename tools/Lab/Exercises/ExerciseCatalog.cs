@@ -1,5 +1,8 @@
 using Lab.Cli.Commands;
+using Lab.Cli.Exercises.Async;
 using Lab.Cli.Exercises.Oracles;
+using Lab.Cli.Scenarios;
+using Lab.Scenarios;
 using Lab.Scenarios.Deadlocks;
 using Lab.Scenarios.Races;
 using Lab.Scenarios.Starvation;
@@ -26,6 +29,7 @@ public static class ExerciseCatalog
         new("readers-writers", "starvation/readers-writers", "ReadWriteLock.cs",
             new SharedSection("two readers can be inside the read lock at the same time", Read),
             ReadWriteLockOracles.All),
+        new("async-once", AsyncOnceScenario.Instance.Id, "AsyncOnce.cs", null, AsyncOnceOracles.All, AsyncOnceScenario.Instance),
     ];
 
     /// <summary>The exercise with this id; otherwise a <see cref="UsageException"/> listing the ids.</summary>
@@ -35,6 +39,10 @@ public static class ExerciseCatalog
 
     /// <summary>The exercise built on scenario <paramref name="scenarioId"/>, or null.</summary>
     public static Exercise? ForScenario(string scenarioId) => All.FirstOrDefault(e => e.ScenarioId == scenarioId);
+
+    /// <summary>The scenario with this id: an exercise's own (the async ones, not in Lab.Scenarios) or the catalogue's.</summary>
+    public static IScenario ScenarioFor(string scenarioId) =>
+        All.FirstOrDefault(e => e.OwnScenario?.Id == scenarioId)?.OwnScenario ?? ScenarioLookup.Resolve(scenarioId);
 
     private static void Read(object subject, Action inside)
     {

@@ -13,7 +13,9 @@ namespace Lab.Cli.Exercises;
 /// compiler emits for <c>lock</c>, <c>dynamic</c> or <c>foreach</c>) against <see cref="SubmissionAllowlist"/>, plus
 /// P/Invoke declarations and function-pointer calls. Each refused member is one compiler-style error, located by the
 /// PDB's sequence point of the first instruction that uses it (or, for a reference only in a signature or an
-/// attribute, by the first line of source naming it).
+/// attribute, by the first line of source naming it). The bodies of <c>&lt;PrivateImplementationDetails&gt;</c>, which
+/// only the compiler writes (e.g. the inline-array helpers behind <c>Task.WhenAll(a, b)</c>'s span parameter), are not
+/// checked: no C# source can name that type or add to it.
 /// </summary>
 public static partial class ReferenceChecker
 {
@@ -35,9 +37,17 @@ public static partial class ReferenceChecker
         Dictionary<EntityHandle, (string Name, string Why)> refused = Refused(metadata);
         var located = new Dictionary<string, (int Line, int Column)>(StringComparer.Ordinal);
         var errors = new List<(string Name, string Why, int Line, int Column)>();
+        var compilerOnly = new HashSet<string>(StringComparer.Ordinal);
         foreach (MethodDefinitionHandle handle in metadata.MethodDefinitions)
         {
             MethodDefinition method = metadata.GetMethodDefinition(handle);
+            if (IsCompilerImplementationDetail(metadata, method))
+            {
+                if (method.RelativeVirtualAddress == 0) continue;
+                foreach ((_, EntityHandle token, _) in Tokens(pe.GetMethodBody(method.RelativeVirtualAddress).GetILReader()))
+                    if (refused.TryGetValue(token, out var used)) compilerOnly.Add(used.Name);
+                continue;
+            }
             if ((method.Attributes & MethodAttributes.PinvokeImpl) != 0)
             {
                 string name = metadata.GetString(method.Name);
@@ -62,6 +72,7 @@ public static partial class ReferenceChecker
         foreach ((string name, string why) in refused.Values.Distinct())
         {
             if (errors.Any(e => e.Name == name || e.Name.StartsWith(name + ".", StringComparison.Ordinal))) continue;
+            if (compilerOnly.Contains(name) || compilerOnly.Any(n => n.StartsWith(name + ".", StringComparison.Ordinal))) continue;
             (int line, int column) = Find(source, SimpleName(name)) ?? (1, 1);
             errors.Add((name, why, line, column));
         }
@@ -116,6 +127,13 @@ public static partial class ReferenceChecker
             if (refused.TryGetValue(spec.Method, out var method)) refused[handle] = method;
         }
         return refused;
+    }
+
+    /// <summary>True for a method of the compiler's own <c>&lt;PrivateImplementationDetails&gt;</c> class.</summary>
+    private static bool IsCompilerImplementationDetail(MetadataReader metadata, MethodDefinition method)
+    {
+        TypeDefinition type = metadata.GetTypeDefinition(method.GetDeclaringType());
+        return type.GetDeclaringType().IsNil && type.Namespace.IsNil && metadata.GetString(type.Name) == "<PrivateImplementationDetails>";
     }
 
     /// <summary>The full name of a referenced type (nested types joined by '+') and the assembly it is referenced from.</summary>

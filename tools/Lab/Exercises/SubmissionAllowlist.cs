@@ -5,10 +5,10 @@ namespace Lab.Cli.Exercises;
 
 /// <summary>
 /// What a submission may reference, by type (and for a few types by member): its contract (the interfaces of
-/// Lab.Scenarios), the controlled primitives, the framework concurrency types the rewriter controls
+/// Lab.Scenarios, or of <see cref="ExerciseContractsNamespace"/>), the controlled primitives, the framework concurrency types the rewriter controls
 /// (<see cref="ControlledFrameworkTypes"/>), collections, LINQ to objects, Math, strings, exceptions, and what the
 /// compiler emits on its own. Everything else (reflection, interop, the console, the environment, files, network,
-/// processes, timers, PLINQ, channels, async state machines) is refused before the submission is loaded, because it
+/// processes, timers, PLINQ, channels, custom awaiters and async builders, async streams) is refused before the submission is loaded, because it
 /// could escape the explorer or the grader.
 /// </summary>
 public static class SubmissionAllowlist
@@ -77,6 +77,12 @@ public static class SubmissionAllowlist
 
     private static readonly Assembly Contracts = typeof(IScenario).Assembly;
 
+    /// <summary>The lab's own assembly, whose only part a submission may name is the exercises' own contracts (the async ones).</summary>
+    private static readonly Assembly Lab = typeof(SubmissionAllowlist).Assembly;
+
+    /// <summary>The namespace of the contracts of exercises that bring their own scenario.</summary>
+    public const string ExerciseContractsNamespace = "Lab.Cli.Exercises.Contracts";
+
     /// <summary>Why a System.Threading or concurrent-collection type the rewriter does not control is refused.</summary>
     public const string UncontrolledConcurrency = "uncontrolled concurrency the explorer cannot see";
 
@@ -93,11 +99,15 @@ public static class SubmissionAllowlist
                 ? null
                 : "a reference implementation or part of the lab, not a contract";
         }
+        if (assembly == Lab.GetName().Name)
+        {
+            return Lab.GetType(fullName) is { IsInterface: true, Namespace: ExerciseContractsNamespace } ? null : "part of the lab, not a contract";
+        }
         string outermost = fullName.Split('+')[0];
         int cut = outermost.LastIndexOf('.');
         string ns = cut < 0 ? "" : outermost[..cut];
         if (AllowedNamespaces.Contains(ns)) return null;
-        if (AllowedTypes.Contains(fullName) || ControlledFrameworkTypes.Contains(fullName) || RestrictedTypes.ContainsKey(fullName) || IsAllowedGenericFamily(fullName) || IsFrameworkException(fullName, assembly, ns)) return null;
+        if (AllowedTypes.Contains(fullName) || ControlledFrameworkTypes.Contains(fullName) || RestrictedTypes.ContainsKey(fullName) || IsAllowedGenericFamily(fullName) || IsInlineArray(fullName) || IsFrameworkException(fullName, assembly, ns)) return null;
         return Category(fullName);
     }
 
@@ -129,8 +139,23 @@ public static class SubmissionAllowlist
         _ when fullName.StartsWith("System.Threading.Channels", StringComparison.Ordinal) => "channels",
         _ when fullName.StartsWith("System.Threading", StringComparison.Ordinal) || fullName.StartsWith("System.Collections.Concurrent", StringComparison.Ordinal)
             => UncontrolledConcurrency,
+        _ when IsAsyncMachinery(fullName) => UncontrolledAsync,
         _ => "not on the lab's list",
     };
+
+    /// <summary>Why an awaiter, awaitable or async method builder the rewriter does not control is refused.</summary>
+    public const string UncontrolledAsync = "an awaitable or async builder the explorer does not control; await tasks, ValueTasks, Task.Yield() or SemaphoreSlim.WaitAsync";
+
+    /// <summary>Awaiter and builder plumbing of System.Runtime.CompilerServices (custom awaiters, async streams, custom builders).</summary>
+    private static bool IsAsyncMachinery(string fullName) =>
+        fullName.StartsWith("System.Runtime.CompilerServices.", StringComparison.Ordinal)
+        && (fullName.Contains("Await", StringComparison.Ordinal) || fullName.Contains("NotifyCompletion", StringComparison.Ordinal)
+            || fullName.Contains("Async", StringComparison.Ordinal));
+
+    /// <summary>The framework's InlineArray2`1 to InlineArray16`1, which the compiler uses for a params span argument (Task.WhenAll(a, b)).</summary>
+    private static bool IsInlineArray(string fullName) =>
+        fullName.StartsWith("System.Runtime.CompilerServices.InlineArray", StringComparison.Ordinal) && fullName.EndsWith("`1", StringComparison.Ordinal)
+        && int.TryParse(fullName["System.Runtime.CompilerServices.InlineArray".Length..^2], out int length) && length is >= 2 and <= 16;
 
     /// <summary>Func, Action, ValueTuple and Tuple of every arity.</summary>
     private static bool IsAllowedGenericFamily(string fullName)

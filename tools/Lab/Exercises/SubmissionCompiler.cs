@@ -113,9 +113,10 @@ public static partial class SubmissionCompiler
         {
             return new CompiledSubmission(path, null, [$"{file}: error {UncontrolledCode}: {exception.Message}"]);
         }
-        if (rewritten.Report.Uncontrolled.Count > 0)
+        List<string> uncontrolled = rewritten.Report.Uncontrolled.Where(entry => !IsPassiveAsyncCall(entry)).ToList();
+        if (uncontrolled.Count > 0)
         {
-            return new CompiledSubmission(path, null, rewritten.Report.Uncontrolled.Select(entry => Uncontrolled(file, entry)).Distinct().ToList());
+            return new CompiledSubmission(path, null, uncontrolled.Select(entry => Uncontrolled(file, entry)).Distinct().ToList());
         }
         return new CompiledSubmission(path, rewritten.Assembly, []) { Pdb = rewritten.Pdb };
     }
@@ -132,6 +133,16 @@ public static partial class SubmissionCompiler
 
     [GeneratedRegex(@"^(?<member>.+?) at [^ ]+:(?<line>\d+) \(")]
     private static partial Regex UncontrolledEntry();
+
+    /// <summary>True for the rewriter's "AsyncTaskMethodBuilder`1&lt;System.Int32&gt;.Start(!!0&amp;) (C.M)": an async builder or awaiter member that suspends nothing.</summary>
+    private static bool IsPassiveAsyncCall(string entry)
+    {
+        Match call = BuilderCall().Match(entry);
+        return call.Success && ControlledFrameworkTypes.IsPassiveAsyncMember(call.Groups["type"].Value, call.Groups["member"].Value);
+    }
+
+    [GeneratedRegex(@"^(?<type>[\w.`]+)(?:<[^()]*>)?\.(?<member>\w+)\(")]
+    private static partial Regex BuilderCall();
 
     /// <summary>A diagnostic as "File.cs(line,col): error ID: message", without the directories.</summary>
     public static string Format(Diagnostic diagnostic)
@@ -160,7 +171,7 @@ public static partial class SubmissionCompiler
         return framework.Concat(lab).Distinct().Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)).ToList();
     }
 
-    /// <summary>The framework plus the lab's contracts and controlled primitives.</summary>
+    /// <summary>The framework plus the lab's contracts (the scenarios', and the exercises' own) and controlled primitives.</summary>
     private static IReadOnlyList<MetadataReference> LoadReferences() =>
-        FrameworkReferencesAnd(typeof(TestingEngine).Assembly.Location, typeof(IScenario).Assembly.Location);
+        FrameworkReferencesAnd(typeof(TestingEngine).Assembly.Location, typeof(IScenario).Assembly.Location, typeof(Contracts.IAsyncOnce).Assembly.Location);
 }
