@@ -41,7 +41,7 @@ public sealed class CancellationCallbackTests
 
         Assert.That(report, Finds.AssertionFailure().Mentioning("count is 1, expected 2"));
         Assert.That(report.FirstRace?.Message, Does.Contain("data race on 'CancellationCallbacks._count'"));
-        Assert.That(Describe(report), Does.Contain($"canceller: callback(token) at CancellationCallbacks.cs:{registerLine}"));
+        Assert.That(Describe(report), Does.Contain($"canceller: callback(CancellationCallbacks._source) at CancellationCallbacks.cs:{registerLine}"));
         Assert.That(TestingEngine.Replay(Name, report.TracePath!, Body).Bug, Is.EqualTo(report.Bug));
     }
 
@@ -117,9 +117,9 @@ public sealed class CancellationCallbackTests
 
         Assert.That(report, Finds.Bug(BugKind.Deadlock).Mentioning("wait for each other"));
         Assert.That(report.Bug!.Message, Does.Contain(
-            $"main holds CancellationCallbacks._gate and waits for token's callback registered at CancellationCallbacks.cs:{registerLine} (running in canceller)")
-            .And.Contain($"canceller holds token's callback registered at CancellationCallbacks.cs:{registerLine} and waits for CancellationCallbacks._gate"));
-        Assert.That(Describe(report), Does.Contain($"main: Dispose(token's callback registered at CancellationCallbacks.cs:{registerLine}) blocks at CancellationCallbacks.cs:{disposeLine}"));
+            $"main holds CancellationCallbacks._gate and waits for CancellationCallbacks._source's callback registered at CancellationCallbacks.cs:{registerLine} (running in canceller)")
+            .And.Contain($"canceller holds CancellationCallbacks._source's callback registered at CancellationCallbacks.cs:{registerLine} and waits for CancellationCallbacks._gate"));
+        Assert.That(Describe(report), Does.Contain($"main: Dispose(CancellationCallbacks._source's callback registered at CancellationCallbacks.cs:{registerLine}) blocks at CancellationCallbacks.cs:{disposeLine}"));
         Assert.That(TestingEngine.Replay(Name, report.TracePath!, body).Bug, Is.EqualTo(report.Bug));
     }
 
@@ -132,7 +132,7 @@ public sealed class CancellationCallbackTests
         TestReport report = TestingEngine.Explore(Name, body, Random().WithContinueAfterDataRace(false));
 
         Assert.That(report, Finds.Bug(BugKind.DataRace).Mentioning("data race on 'CancellationCallbacks._count'"));
-        Assert.That(Describe(report), Does.Contain($"timer: callback(token) at CancellationCallbacks.cs:{registerLine}"));
+        Assert.That(Describe(report), Does.Contain($"timer: callback(CancellationCallbacks._source) at CancellationCallbacks.cs:{registerLine}"));
         Assert.That(TestingEngine.Replay(Name, report.TracePath!, body).Bug, Is.EqualTo(report.Bug));
     }
 

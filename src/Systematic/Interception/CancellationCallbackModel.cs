@@ -6,7 +6,7 @@ namespace Lab.Systematic.Interception;
 /// <summary>
 /// A callback registered on a CancellationToken inside an exploration. .NET runs it inline in whoever cancels (or in
 /// Register itself, on a token already cancelled); here each run is also a step with a scheduling point, shown as
-/// "callback(token)" at the Register call's line. The registration's Dispose waits while the callback runs on another
+/// "callback(source)", named after the token's source, at the Register call's line. The registration's Dispose waits while the callback runs on another
 /// thread, as the real one does, so the model is a wait resource held by the operation running the callback.
 /// </summary>
 internal sealed class CancellationCallbackModel(ControlledRuntime runtime, string tokenName, string file, int line) : IWaitResource
