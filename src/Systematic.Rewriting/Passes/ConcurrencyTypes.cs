@@ -17,7 +17,7 @@ public static class ConcurrencyTypes
         "System.Threading.SpinLock", "System.Threading.SpinWait", "System.Threading.Timer",
         "System.Threading.Tasks.Task", "System.Threading.Tasks.Task`1", "System.Threading.Tasks.Parallel",
         "System.Threading.Tasks.TaskFactory", "System.Threading.Tasks.ValueTask", "System.Threading.Tasks.ValueTask`1",
-        "System.Threading.Channels.Channel",
+        "System.Threading.Channels.Channel", "System.Lazy`1",
     };
 
     /// <summary>True when <paramref name="fullName"/> (IL spelling) is a concurrency type.</summary>
