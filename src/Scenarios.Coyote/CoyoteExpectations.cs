@@ -49,6 +49,12 @@ public static class CoyoteExpectations
         Found("starvation/readers-writers", Standard, BugKind.Starvation),
         new("starvation/unfair-spin-lock", Standard, BugKind.Starvation, BugKind.Starvation,
             "Coyote cannot tell a spinning waiter it did not schedule from one that was overtaken, so the bypass check also fails the ticket-lock fix (the lab counts a bypass only once the waiter has moved)"),
+        Found("async/sync-over-async-deadlock", Standard, BugKind.Deadlock),
+        Found("async/async-void-lost-exception", Standard, BugKind.UnhandledException),
+        Found("async/missing-await", Standard, BugKind.AssertionFailure),
+        Found("async/async-lock-released-unacquired", Standard, BugKind.UnhandledException),
+        Found("async/get-or-add-factory-leak", Standard, BugKind.AssertionFailure),
+        Found("async/cancel-disposed-source", Standard, BugKind.UnhandledException),
     ];
 
     /// <summary>Every row, in catalogue order.</summary>
