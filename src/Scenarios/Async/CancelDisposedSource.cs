@@ -67,7 +67,7 @@ public sealed class CancelDisposedSource : AsyncScenario<IDownload, CancelDispos
         public void Complete()
         {
             Volatile.Write(ref _completed, true);
-            _cts.Dispose();
+            _cts.Dispose(); // a Cancel that already passed its check will call a disposed source
         }
     }
 
