@@ -37,7 +37,7 @@ public sealed class GetOrAddFactoryLeak : AsyncScenario<IConnectionPool, GetOrAd
     /// <inheritdoc />
     public override string FixExplanation =>
         "Treat a lost race as normal: open, offer the connection with GetOrAdd(host, opened), and dispose it\n" +
-        "when GetOrAdd returns another caller's (Lazy<T> with ExecutionAndPublication would open only one).";
+        "when GetOrAdd returns another caller's: every connection opened is then either kept or disposed.";
 
     /// <inheritdoc />
     public override BugKind ExpectedBug => BugKind.AssertionFailure;
@@ -113,7 +113,11 @@ public sealed class GetOrAddFactoryLeak : AsyncScenario<IConnectionPool, GetOrAd
         public int Disposed => Volatile.Read(ref _counters.Disposed);
     }
 
-    /// <summary>Opens on a miss, offers the connection with GetOrAdd(key, value), and disposes it if another caller's won.</summary>
+    /// <summary>
+    /// Opens on a miss, offers the connection with GetOrAdd(key, value), and disposes it if another caller's won. (Storing
+    /// Lazy&lt;Connection&gt; with ExecutionAndPublication is the other fix, opening only one; the engine does not control
+    /// Lazy&lt;T&gt;'s internal lock, so exploring it hangs, and the lab shows this one.)
+    /// </summary>
     public sealed class Fixed : IConnectionPool
     {
         private readonly ConcurrentDictionary<string, Connection> _connections = new();
