@@ -213,6 +213,40 @@ public sealed class AsyncExplorationTests
     }
 
     [Test]
+    public void AFaultedTask_WhoseExceptionIsRead_IsObserved_WhileOneOnlyWaitedForWithWhenAny_IsLost()
+    {
+        TestReport lost = TestingEngine.Explore(Name, Fixture<Task>("AsyncPrograms", "WaitForAFailingSaveWithoutReadingIt"), Dfs());
+        TestReport read = TestingEngine.Explore(Name + "Read", Fixture<Task>("AsyncPrograms", "ReadAFailingSavesException"), Dfs());
+
+        Assert.That(lost, Finds.Bug(BugKind.UnhandledException).Mentioning("unobserved task exception: task FailingSaveAsync faulted"));
+        Assert.That(read, Is.BugFree());
+        Assert.That(read.SpaceExhausted, Is.True);
+    }
+
+    [Test]
+    public void WaitAny_OnAsyncMethodsTasks_IsAControlledWait_WhereEitherMayFinishFirst_AndWaitingForBothIsBugFree()
+    {
+        Func<int> firstOfTwo = Fixture<int>("AsyncPrograms", "FirstOfTwoLoads");
+        Func<int> sum = Fixture<int>("AsyncPrograms", "SumAfterWaitingForAny");
+        int line = FixtureSource.LineOf("Async/AsyncPrograms.cs", "wait-any");
+        void AssumesTheFirstWins()
+        {
+            int index = firstOfTwo();
+            Specification.Assert(index == 0, $"load {index} finished first");
+        }
+
+        TestReport found = TestingEngine.Explore(Name, AssumesTheFirstWins, Dfs());
+        TestReport clean = TestingEngine.Explore(Name + "Sum", () => Specification.Assert(sum() == 3, "the sum is not 3"), Dfs());
+
+        Assert.That(found, Finds.AssertionFailure().Mentioning("load 1 finished first"));
+        Assert.That(found.Trace!.Steps.Any(s => s.Action == "WaitAny" && s.Location == $"AsyncPrograms.cs:{line}"), Is.True,
+            "the WaitAny is a step at its line");
+        Assert.That(TestingEngine.Replay(Name, found.TracePath!, AssumesTheFirstWins).Bug, Is.EqualTo(found.Bug));
+        Assert.That(clean, Is.BugFree());
+        Assert.That(clean.SpaceExhausted, Is.True);
+    }
+
+    [Test]
     public void SyncOverAsync_OnASingleThreadedContext_IsADeadlock_ToldWithItsWaitForCycle()
     {
         Func<string> blocking = Fixture<string>("UiPrograms", "BlockOnTheLoad");

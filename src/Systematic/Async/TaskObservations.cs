@@ -7,7 +7,7 @@ namespace Lab.Systematic.Async;
 /// <summary>
 /// Faulted tasks of the iteration and whether anything observed them (await, Wait, Result, WhenAll). A task that
 /// faulted and was never observed when the program ends lost its exception: that is reported, naming the task and
-/// the line that threw. Reading <c>Task.Exception</c> or <c>IsFaulted</c> directly is not seen as observing.
+/// the line that threw. Reading <c>Task.Exception</c> observes it, as in .NET; <c>IsFaulted</c> does not.
 /// </summary>
 internal sealed class TaskObservations
 {

@@ -107,9 +107,7 @@ public static class TaskStandIn
         ArgumentNullException.ThrowIfNull(tasks);
         ControlledRuntime.CheckTimeout(millisecondsTimeout);
         if (ControlledRuntime.CurrentOperation is null) return Task.WaitAny(tasks, millisecondsTimeout);
-        var models = new TaskModel?[tasks.Length];
-        for (int i = 0; i < tasks.Length; i++) models[i] = TaskModel.Of(tasks[i], "Task.WaitAny", callerFile, callerLine);
-        return AnyCompletion.Wait(tasks, models, millisecondsTimeout, callerFile, callerLine);
+        return AnyCompletion.Wait(tasks, millisecondsTimeout, callerFile, callerLine);
     }
 
     /// <summary>Outside an exploration a real delay; inside one a timer on virtual time, fired when the strategy chooses (see <see cref="DelayTimers"/>).</summary>
@@ -183,6 +181,14 @@ public static class TaskStandIn
     {
         ArgumentNullException.ThrowIfNull(tasks);
         return WhenAny(tasks.ToArray(), callerFile, callerLine);
+    }
+
+    /// <summary>Reading <c>task.Exception</c> observes a fault, as it does for .NET's unobserved-exception check.</summary>
+    public static AggregateException? get_Exception(Task task, string callerFile, int callerLine)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        if (ControlledRuntime.Current is { } runtime) TaskObservations.Observed(runtime, task);
+        return task.Exception;
     }
 
     /// <summary><c>await task</c>: a scheduling point that reads whether the task is done; if not, the method suspends (see <see cref="Awaits"/>).</summary>

@@ -135,6 +135,45 @@ public static class AsyncPrograms
         await Task.Delay(20);
     }
 
+    /// <summary>Waits for the failing save with WhenAny, which does not observe its fault, and never reads it: lost.</summary>
+    public static async Task WaitForAFailingSaveWithoutReadingIt()
+    {
+        Task save = FailingSaveAsync();
+        await Task.WhenAny(save);
+    }
+
+    /// <summary>The same, then reads the save's Exception: the fault reached someone.</summary>
+    public static async Task ReadAFailingSavesException()
+    {
+        Task save = FailingSaveAsync();
+        await Task.WhenAny(save);
+        if (save.Exception is null) throw new InvalidOperationException("the save should have failed");
+    }
+
+    /// <summary>Blocks with Task.WaitAny on two async loads and returns which finished first: either may.</summary>
+    public static int FirstOfTwoLoads()
+    {
+        Task<int> first = LoadAfterAYield(1);
+        Task<int> second = LoadAfterAYield(2);
+        return Task.WaitAny(new Task[] { first, second }); // @line:wait-any
+    }
+
+    /// <summary>WaitAny, then waits for both: the sum is always 3 whichever finished first.</summary>
+    public static int SumAfterWaitingForAny()
+    {
+        Task<int> first = LoadAfterAYield(1);
+        Task<int> second = LoadAfterAYield(2);
+        int index = Task.WaitAny(new Task[] { first, second });
+        int winner = index == 0 ? first.Result : second.Result;
+        return winner + (index == 0 ? second.Result : first.Result);
+    }
+
+    private static async Task<int> LoadAfterAYield(int value)
+    {
+        await Task.Yield();
+        return value;
+    }
+
     /// <summary>Awaits the failing save and handles its exception.</summary>
     public static async Task AwaitAFailingSave()
     {

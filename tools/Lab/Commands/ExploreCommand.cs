@@ -56,7 +56,7 @@ public static class ExploreCommand
             if (parse.GetValue(traceDirectory) is { } traceFolder) OutputPath.WritableDirectory(traceFolder, "--trace-dir");
             Variant chosen = parse.GetValue(variant);
             return scenario.IsSystematic
-                ? Explore(console, scenario, chosen, options, parse.GetValue(steps), parse.GetValue(html) is { } page ? HtmlOutputPath.PrepareFile(page) : null)
+                ? Explore(console, scenario, chosen, options, parse.GetValue(steps), parse.GetValue(html) is { } page ? OutputPath.WritableFile(page, "--html") : null)
                 : Stress(console, scenario, chosen, parse.GetValue(timeLimit) ?? DefaultStressBudget);
         });
         return command;

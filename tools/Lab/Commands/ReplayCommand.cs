@@ -27,7 +27,7 @@ public static class ReplayCommand
         var command = new Command("replay", "Re-run the exact schedule of a trace and show the same failure.") { trace, steps, submission, html };
         CommandAction.Set(command, console, parse =>
             Replay(console, parse.GetRequiredValue(trace), parse.GetValue(submission), parse.GetValue(steps),
-                parse.GetValue(html) is { } page ? HtmlOutputPath.PrepareFile(page) : null));
+                parse.GetValue(html) is { } page ? OutputPath.WritableFile(page, "--html") : null));
         return command;
     }
 

@@ -32,7 +32,7 @@ public static class TourCommand
             string directory = Path.GetFullPath(parse.GetValue(traceDirectory) ?? Path.Combine(Path.GetTempPath(), "lab-traces", "tour"));
             EngineChoice chosen = parse.GetValue(engine);
             if (chosen != EngineChoice.Lab && parse.GetValue(html) is not null) throw new UsageException("--html pages show the lab's engine only: drop --engine or --html");
-            string? report = parse.GetValue(html) is { } folder ? HtmlOutputPath.PrepareFolder(folder) : null;
+            string? report = parse.GetValue(html) is { } folder ? OutputPath.WritableDirectory(folder, "--html") : null;
             return chosen == EngineChoice.Lab ? Run(console, scenarios, directory, report) : RunWithCoyote(console, scenarios, directory, chosen == EngineChoice.Both);
         });
         return command;
