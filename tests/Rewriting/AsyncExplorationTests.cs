@@ -151,14 +151,15 @@ public sealed class AsyncExplorationTests
         Func<Task<int>> buggy = Fixture<Task<int>>("AsyncPrograms", "CheckThenSetResult");
         Func<Task<int>> fixedVersion = Fixture<Task<int>>("AsyncPrograms", "TrySetResult");
         var winners = new HashSet<int>();
+        void Body() => TaskOfResultStandIn.get_Result(buggy(), "", 0);
 
-        TestReport found = TestingEngine.Explore(Name, () => TaskOfResultStandIn.get_Result(buggy(), "", 0), Random());
+        TestReport found = TestingEngine.Explore(Name, Body, Random());
         TestReport clean = TestingEngine.Explore(Name + "Fixed", () => winners.Add(TaskOfResultStandIn.get_Result(fixedVersion(), "", 0)), Dfs());
 
         Assert.That(found, Finds.Bug(BugKind.UnhandledException).Mentioning("transition a task to a final state when it had already completed"));
         Assert.That(found.Bug!.StackTrace, Does.Contain($"AsyncPrograms.cs:line {FixtureSource.LineOf("Async/AsyncPrograms.cs", "tcs-set")}")
             .Or.Contain($"AsyncPrograms.cs:line {FixtureSource.LineOf("Async/AsyncPrograms.cs", "tcs-set-second")}"));
-        BugReport replayed = TestingEngine.Replay(Name, found.TracePath!, () => TaskOfResultStandIn.get_Result(buggy(), "", 0)).Bug!;
+        BugReport replayed = TestingEngine.Replay(Name, found.TracePath!, Body).Bug!;
         Assert.That(replayed with { StackTrace = null }, Is.EqualTo(found.Bug! with { StackTrace = null }));
         Assert.That(clean, Is.BugFree());
         Assert.That(winners, Is.EquivalentTo(new[] { 1, 2 }));

@@ -66,7 +66,9 @@ internal static class Awaits
         }
         runtime.Record(operation, "await suspends", pending.Resource.Name, file, line);
         SynchronizationContextModel? context = pending.ContinueOnCapturedContext ? SynchronizationContextModel.Current(runtime) : null;
-        return new ContinuationOperation.Plan(operation, pending, context, MethodName(typeof(TStateMachine)), file, line);
+        // .NET posts the continuation of an await that captured a SynchronizationContext of its own; any other it may inline.
+        bool capturesContext = pending.ContinueOnCapturedContext && SynchronizationContext.Current is { } captured && captured.GetType() != typeof(SynchronizationContext);
+        return new ContinuationOperation.Plan(operation, pending, context, !capturesContext, MethodName(typeof(TStateMachine)), file, line);
     }
 
     /// <summary>

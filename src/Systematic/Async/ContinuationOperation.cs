@@ -10,9 +10,15 @@ namespace Lab.Systematic.Async;
 /// </summary>
 internal readonly struct ContinuationOperation(ContinuationOperation.Plan plan) : ICriticalNotifyCompletion
 {
-    /// <summary>Where the continuation comes from and what it waits for; <see cref="Created"/> is filled when the builder schedules it.</summary>
-    internal sealed class Plan(ControlledOperation awaiting, PendingAwait pending, SynchronizationContextModel? context, string? name, string file, int line)
+    /// <summary>
+    /// Where the continuation comes from and what it waits for; <see cref="Created"/> is filled when the builder schedules
+    /// it. <paramref name="mayRunInline"/>: the await captured no context, so .NET would run it synchronously in whoever
+    /// completes a task that allows that (a TaskCompletionSource without RunContinuationsAsynchronously).
+    /// </summary>
+    internal sealed class Plan(ControlledOperation awaiting, PendingAwait pending, SynchronizationContextModel? context, bool mayRunInline, string? name, string file, int line)
     {
+        private Action? _inline;
+
         public ControlledOperation? Created { get; private set; }
 
         public void Schedule(Action moveNext)
@@ -26,6 +32,14 @@ internal readonly struct ContinuationOperation(ContinuationOperation.Plan plan) 
                 Func<bool> canResume = context is null ? pending.IsComplete : () => pending.IsComplete() && context.IsFree;
                 if (!canResume()) resumer.BlockOn(context is null ? pending.Resource : new OnContext(pending, context), "await", canResume, timed: false);
                 Created = resumer;
+                // The operation stays, blocked on the task, so a task never completed is still a waiter in deadlock reports;
+                // if the completer runs the continuation inline, the operation is retired without ever running.
+                if (context is null && mayRunInline && !canResume() && pending.Task is { } task &&
+                    Interception.ObjectModels.Find<AwaitedTask>(runtime, task) is { InlinesContinuations: true } model)
+                {
+                    _inline = moveNext;
+                    model.RegisterInline(this);
+                }
             }
             catch (Exception exception)
             {
@@ -33,6 +47,25 @@ internal readonly struct ContinuationOperation(ContinuationOperation.Plan plan) 
                 runtime.ReportBug(new Detection.BugReport(Detection.BugKind.UnhandledException,
                     $"scheduling the continuation of an await failed: {exception.Message}", awaiting.Name, SourceLocation.Format(file, line), exception.ToString()));
             }
+        }
+
+        /// <summary>
+        /// The awaited task was just completed by <paramref name="completer"/>: the continuation runs now, on its thread, as
+        /// a "resume(X) inline" step at the await's line, unless the completer runs on a SynchronizationContext of its own
+        /// (where .NET would not inline either: the continuation then stays a step of its own).
+        /// </summary>
+        public void RunInline(ControlledRuntime runtime, ControlledOperation completer)
+        {
+            if (_inline is not { } moveNext || Created is not { Status: OperationStatus.Blocked } resumer) return;
+            if (SynchronizationContext.Current is { } current && current.GetType() != typeof(SynchronizationContext)) return;
+            _inline = null;
+            runtime.Retire(resumer);
+            // What the awaiting method did before it suspended happens before its continuation, wherever that runs.
+            runtime.Races?.OnJoin(completer, resumer);
+            Awaits.Observe(runtime, completer, pending.Task);
+            runtime.Record(completer, "resume inline", pending.Resource.Name, file, line);
+            moveNext();
+            ControlledRuntime.ThrowIfCanceled(runtime);
         }
 
         private void Resume(ControlledRuntime runtime, Action moveNext)

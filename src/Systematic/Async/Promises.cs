@@ -6,15 +6,21 @@ namespace Lab.Systematic.Async;
 /// <summary>The controlled half of TaskCompletionSource: its task is awaitable inside the exploration, and completing it is a step.</summary>
 internal static class Promises
 {
-    /// <summary>Maps a TaskCompletionSource's task created inside an exploration to a model named after its field or local.</summary>
+    /// <summary>
+    /// Maps a TaskCompletionSource's task created inside an exploration to a model named after its field or local; without
+    /// RunContinuationsAsynchronously its awaits' continuations run inline in whoever completes it, as in .NET.
+    /// </summary>
     public static void Created(Task task, string? resourceName)
     {
-        if (ControlledRuntime.Current is { } runtime) ObjectModels.Add(runtime, task, new AwaitedTask(task, resourceName ?? "TaskCompletionSource"));
+        if (ControlledRuntime.Current is not { } runtime) return;
+        bool inline = (task.CreationOptions & TaskCreationOptions.RunContinuationsAsynchronously) == 0;
+        ObjectModels.Add(runtime, task, new AwaitedTask(task, resourceName ?? "TaskCompletionSource") { InlinesContinuations = inline });
     }
 
     /// <summary>
     /// A scheduling point, then <paramref name="complete"/> (SetResult, TrySetException, ...) recorded as a step that
-    /// releases into the task's completion. Outside an exploration only <paramref name="complete"/>.
+    /// releases into the task's completion; if it completed the task, the continuations .NET would run synchronously run
+    /// now, inline, before this returns. Outside an exploration only <paramref name="complete"/>.
     /// </summary>
     public static T Complete<T>(Task task, string action, Func<T> complete, string file, int line)
     {
@@ -27,16 +33,21 @@ internal static class Promises
         }
         runtime.SchedulingPoint(operation);
         bool wasDone = task.IsCompleted;
+        string step = wasDone ? action + " on a done task" : action;
         Awaits.Completing(task);
+        T outcome;
         try
         {
-            T outcome = complete();
-            if (!wasDone && task.IsFaulted) TaskObservations.Faulted(task, model.Name, task.Exception!.InnerException!);
-            return outcome;
+            outcome = complete();
         }
-        finally
+        catch
         {
-            runtime.Record(operation, wasDone ? action + " on a done task" : action, model.Name, file, line);
+            runtime.Record(operation, step, model.Name, file, line);
+            throw;
         }
+        if (!wasDone && task.IsFaulted) TaskObservations.Faulted(task, model.Name, task.Exception!.InnerException!);
+        runtime.Record(operation, step, model.Name, file, line);
+        if (!wasDone && task.IsCompleted) model.RunInlineContinuations(runtime, operation);
+        return outcome;
     }
 }

@@ -4,9 +4,11 @@ using Lab.Systematic.Runtime;
 namespace Lab.Systematic.Interception;
 
 /// <summary>
-/// Stands in for <see cref="CancellationTokenSource"/>. Inside an exploration Cancel, Dispose and the
-/// IsCancellationRequested check are steps (scheduling points), registrations run inline in the cancelling operation as
-/// they really do, and CancelAfter (and the time-out constructors) are timers on virtual time instead of real timers.
+/// Stands in for <see cref="CancellationTokenSource"/>. Inside an exploration Cancel, CancelAfter, Dispose and the
+/// IsCancellationRequested check are steps (scheduling points); registered callbacks run inline in the cancelling
+/// operation as they really do, each a step of its own (see CancellationTokenStandIn.Register); CancelAfter (and the
+/// time-out constructors) are timers on virtual time instead of real timers. After Dispose, Cancel, CancelAfter and Token
+/// throw ObjectDisposedException, as in .NET.
 /// </summary>
 [InterceptsType("System.Threading.CancellationTokenSource")]
 public static class CancellationTokenSourceStandIn
@@ -34,7 +36,10 @@ public static class CancellationTokenSourceStandIn
     public static void Cancel(CancellationTokenSource source, bool throwOnFirstException, string callerFile, int callerLine) =>
         Step(source, "Cancel", () => source.Cancel(throwOnFirstException), callerFile, callerLine);
 
-    /// <summary>Cancels after <paramref name="millisecondsDelay"/> of virtual time: a timer operation the strategy fires in due order.</summary>
+    /// <summary>
+    /// Cancels after <paramref name="millisecondsDelay"/> of virtual time: a step, then a timer operation the strategy fires in
+    /// due order. A later CancelAfter replaces it (Timeout.Infinite only stops it); after Dispose it throws ObjectDisposedException.
+    /// </summary>
     public static void CancelAfter(CancellationTokenSource source, int millisecondsDelay, string callerFile, int callerLine)
     {
         if (ControlledRuntime.Current is not { } runtime)
@@ -43,8 +48,25 @@ public static class CancellationTokenSourceStandIn
             return;
         }
         ControlledRuntime.CheckTimeout(millisecondsDelay);
-        if (millisecondsDelay == 0) Cancel(source, callerFile, callerLine);
-        else if (millisecondsDelay > 0) DelayTimers.Start(runtime, millisecondsDelay, callerFile, callerLine, "CancelAfter", () => CancelQuietly(source));
+        if (millisecondsDelay == 0)
+        {
+            Cancel(source, callerFile, callerLine);
+            return;
+        }
+        ControlledOperation operation = runtime.Enter("CancellationTokenSource.CancelAfter");
+        runtime.SchedulingPoint(operation);
+        _ = source.Token; // throws ObjectDisposedException after Dispose, as the real CancelAfter does
+        SourceModel model = ModelOf(runtime, source);
+        int timer = ++model.Timers;
+        if (millisecondsDelay < 0)
+        {
+            runtime.Record(operation, "CancelAfter", model.Name, callerFile, callerLine, millisecondsDelay);
+            return;
+        }
+        DelayTimers.Start(runtime, millisecondsDelay, callerFile, callerLine, "CancelAfter", () =>
+        {
+            if (model.Timers == timer) CancelQuietly(source);
+        });
     }
 
     /// <summary>Like <see cref="CancelAfter(CancellationTokenSource, int, string, int)"/>.</summary>
@@ -93,12 +115,26 @@ public static class CancellationTokenSourceStandIn
 
     private static CancellationTokenSource Track(CancellationTokenSource source, string? resourceName)
     {
-        if (ControlledRuntime.Current is { } runtime) ObjectModels.Add(runtime, source, new SourceName(resourceName ?? "CancellationTokenSource"));
+        if (ControlledRuntime.Current is { } runtime) ObjectModels.Add(runtime, source, new SourceModel(resourceName ?? "CancellationTokenSource"));
         return source;
     }
 
-    private static string NameOf(ControlledRuntime runtime, CancellationTokenSource source) =>
-        ObjectModels.Find<SourceName>(runtime, source)?.Name ?? "CancellationTokenSource";
+    private static string NameOf(ControlledRuntime runtime, CancellationTokenSource source) => ModelOf(runtime, source).Name;
 
-    private sealed record SourceName(string Name);
+    /// <summary>The source's model: one created outside the exploration gets a default one (its Cancel is still a real call).</summary>
+    private static SourceModel ModelOf(ControlledRuntime runtime, CancellationTokenSource source)
+    {
+        if (ObjectModels.Find<SourceModel>(runtime, source) is { } model) return model;
+        model = new SourceModel("CancellationTokenSource");
+        ObjectModels.Add(runtime, source, model);
+        return model;
+    }
+
+    /// <summary>A source's name, and how many CancelAfter calls it had: only the latest one's timer cancels, as a real reset timer would.</summary>
+    private sealed class SourceModel(string name)
+    {
+        public string Name { get; } = name;
+
+        public int Timers { get; set; }
+    }
 }

@@ -5,7 +5,10 @@ namespace Lab.Systematic.Interception;
 /// <summary>
 /// Stands in for <see cref="TaskCompletionSource{TResult}"/>. One created inside an exploration has a task the
 /// exploration can await and wait for; completing it is a step (a scheduling point) whose effects its awaiters see.
-/// Continuations are always separate steps, with or without RunContinuationsAsynchronously (inline runs are not modelled).
+/// Without TaskCreationOptions.RunContinuationsAsynchronously, the continuation of each await on its task that captured
+/// no SynchronizationContext runs inline, as in .NET: inside SetResult (or TrySetException, SetCanceled, ...), on the
+/// completer's thread, holding its locks, before the call returns, shown as a "resume(X) inline" step at the await's
+/// line. With the option, or after an await that captured a context, each continuation is a step of its own.
 /// </summary>
 [InterceptsType("System.Threading.Tasks.TaskCompletionSource`1")]
 public static class TaskCompletionSourceOfResultStandIn

@@ -402,6 +402,21 @@ internal sealed partial class ControlledRuntime
         }
     }
 
+    /// <summary>
+    /// Ends an operation that never ran because the running one did its work inline (an await's continuation run by
+    /// whoever completed the awaited task): it takes no decision, and its thread goes back to the pool unstarted.
+    /// </summary>
+    public void Retire(ControlledOperation operation)
+    {
+        if (operation.Status is not (OperationStatus.NotStarted or OperationStatus.Blocked) || operation.StepsTaken > 0 || operation == t_current)
+            throw new InvalidOperationException($"operation {operation.Name} has started and cannot be retired");
+        operation.Unblock();
+        operation.Status = OperationStatus.Completed;
+        _observer?.OnCompleted(operation.Id);
+        Races?.OnComplete(operation);
+        operation.Thread!.Release();
+    }
+
     /// <summary>Wakes the next unfinished operation so it unwinds; the last one to finish ends the iteration.</summary>
     private void ContinueTeardown()
     {
