@@ -57,6 +57,7 @@ public static class CoyoteExpectations
         Found("async/missing-await", Standard, BugKind.AssertionFailure),
         Missed("async/async-lock-released-unacquired", Standard,
             "Coyote treats a timed wait (SemaphoreSlim.WaitAsync(10)) as an infinite one, so the time-out whose finally releases an unacquired permit never happens"),
+        Found("async/tcs-inline-continuation-deadlock", Standard, BugKind.Deadlock),
         Found("async/get-or-add-factory-leak", Standard, BugKind.AssertionFailure),
         Missed("async/cancel-disposed-source", Standard,
             "CancellationTokenSource.Cancel and Dispose are not scheduling points in Coyote 1.7.11, so nothing runs between Cancel's flag check (a Volatile.Read point) and its Cancel call"),

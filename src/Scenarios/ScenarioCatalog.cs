@@ -43,6 +43,7 @@ public static class ScenarioCatalog
         new AsyncVoidLostException(),
         new MissingAwait(),
         new AsyncLockReleasedUnacquired(),
+        new TcsInlineContinuationDeadlock(),
         new GetOrAddFactoryLeak(),
         new CancelDisposedSource(),
     ];

@@ -60,6 +60,20 @@ public sealed class AsyncScenarioTests
     }
 
     [Test]
+    public void TcsInlineContinuationDeadlock_Buggy_ThePublisherResumesTheSubscriberInline_UnderTheFeedLock()
+    {
+        TestReport report = ExploreBuggy("async/tcs-inline-continuation-deadlock");
+
+        int awaitLine = SourceLine("TcsInlineContinuationDeadlock.cs", "int price = await next.Task;");
+        int setResult = SourceLine("TcsInlineContinuationDeadlock.cs", "next.SetResult(price); // runs an inline continuation");
+        Assert.That(report, Finds.Deadlock().Mentioning("Publisher holds Feed._feed and waits for Feed._statistics"));
+        var steps = report.Trace!.Steps.Select(s => $"{report.Trace.Operations[s.Operation]}: {s.Describe()} at {s.Location}").ToList();
+        int completed = steps.IndexOf($"Publisher: SetResult(TaskCompletionSource) at TcsInlineContinuationDeadlock.cs:{setResult}");
+        int resumed = steps.IndexOf($"Publisher: resume(TaskCompletionSource) inline at TcsInlineContinuationDeadlock.cs:{awaitLine}");
+        Assert.That(completed, Is.GreaterThanOrEqualTo(0).And.EqualTo(resumed - 1), string.Join(Environment.NewLine, steps));
+    }
+
+    [Test]
     public void GetOrAddFactoryLeak_Buggy_TraceShowsBothFactoriesOpeningAConnection()
     {
         TestReport report = ExploreBuggy("async/get-or-add-factory-leak");

@@ -46,6 +46,7 @@ internal static class ScenarioCases
         ["async/async-void-lost-exception"] = ["System.ObjectDisposedException escaped async void OnSaveClicked at AsyncVoidLostException.cs:", "the document was closed before the save wrote it"],
         ["async/missing-await"] = ["read the name 'alice' after RenameAsync(\"bob\") completed"],
         ["async/async-lock-released-unacquired"] = ["System.Threading.SemaphoreFullException in main", "exceed its maximum count"],
+        ["async/tcs-inline-continuation-deadlock"] = ["Publisher holds Feed._feed and waits for Feed._statistics", "Report holds Feed._statistics and waits for Feed._feed"],
         ["async/get-or-add-factory-leak"] = ["opened 2 connections to 'db' but disposed 1"],
         ["async/cancel-disposed-source"] = ["System.ObjectDisposedException in main", "The CancellationTokenSource has been disposed"],
     };
