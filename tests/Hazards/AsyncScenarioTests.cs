@@ -56,6 +56,7 @@ public sealed class AsyncScenarioTests
         int wait = SourceLine("AsyncLockReleasedUnacquired.cs", "if (!await _lock.WaitAsync(10)) return false; // timed out: did not acquire");
         Assert.That(report, Finds.UnhandledException().Mentioning("SemaphoreFullException"));
         Assert.That(report.Bug!.StackTrace, Does.Contain($"AsyncLockReleasedUnacquired.cs:line {release}"));
+        Assert.That(report.Bug.Location, Is.EqualTo($"AsyncLockReleasedUnacquired.cs:{release}"));
         Assert.That(Steps(report), Does.Contain($"Wait(Buggy._lock) timed out at AsyncLockReleasedUnacquired.cs:{wait}"));
     }
 
@@ -92,6 +93,7 @@ public sealed class AsyncScenarioTests
         int dispose = SourceLine("CancelDisposedSource.cs", "_cts.Dispose(); // a Cancel that already passed its check");
         Assert.That(report, Finds.UnhandledException().Mentioning("ObjectDisposedException"));
         Assert.That(report.Bug!.StackTrace, Does.Contain($"CancelDisposedSource.cs:line {cancel}"));
+        Assert.That(report.Bug.Location, Is.EqualTo($"CancelDisposedSource.cs:{cancel}"));
         var steps = Steps(report).ToList();
         int disposed = steps.IndexOf($"Dispose(Buggy._cts) at CancelDisposedSource.cs:{dispose}");
         int cancelled = steps.IndexOf($"Cancel(Buggy._cts) at CancelDisposedSource.cs:{cancel}");
