@@ -15,9 +15,16 @@ namespace Lab.Scenarios.Coyote;
 /// <param name="Note">Why Coyote differs from the lab here; empty when it finds what the lab finds.</param>
 public sealed record CoyoteExpectation(string ScenarioId, CoyoteOptions Options, BugKind? Finds, BugKind? FixedFinds, string Note)
 {
-    /// <summary>"Deadlock", "missed", or "Deadlock (lab: Livelock)": the cell of a side-by-side table.</summary>
+    /// <summary>
+    /// True when Coyote's run of the buggy variant ends the whole process (an exception on a thread Coyote does not
+    /// control): it is then never run in-process, and <see cref="Note"/> says what was measured instead.
+    /// </summary>
+    public bool BuggyEndsTheProcess { get; init; }
+
+    /// <summary>"Deadlock", "missed", "not run (ends the process)", or "Deadlock (lab: Livelock)": the cell of a side-by-side table.</summary>
     public string Describe(BugKind labKind) => Finds switch
     {
+        null when BuggyEndsTheProcess => "not run (ends the process)",
         null => "missed",
         { } kind when kind == labKind => kind.ToString(),
         { } kind => $"{kind} (lab: {labKind})",

@@ -25,7 +25,22 @@ public static class CoyoteScenarios
     /// <summary>The test name traces and reports use, the lab's convention: "races/lost-update (buggy)".</summary>
     public static string TestName(string scenarioId, bool buggy) => $"{scenarioId} ({(buggy ? "buggy" : "fixed")})";
 
-    /// <summary>Explores one scenario under Coyote with its stated configuration (or <paramref name="options"/>).</summary>
-    public static CoyoteReport Explore(string scenarioId, bool buggy, CoyoteOptions? options = null) =>
-        CoyoteExplorer.Explore(TestName(scenarioId, buggy), Harness(scenarioId, buggy), options ?? CoyoteExpectations.For(scenarioId).Options);
+    /// <summary>
+    /// Explores one scenario under Coyote with its stated configuration (or <paramref name="options"/>). A buggy variant
+    /// whose Coyote run would end the process is not run: the report has no bug, no iterations, and says why.
+    /// </summary>
+    public static CoyoteReport Explore(string scenarioId, bool buggy, CoyoteOptions? options = null)
+    {
+        CoyoteExpectation expectation = CoyoteExpectations.For(scenarioId);
+        options ??= expectation.Options;
+        if (buggy && expectation.BuggyEndsTheProcess)
+        {
+            return new CoyoteReport
+            {
+                TestName = TestName(scenarioId, buggy), Options = options, Iterations = 0, Steps = 0, Elapsed = TimeSpan.Zero,
+                ReadableTrace = $"not run under Coyote: {expectation.Note}", UncontrolledInvocations = [],
+            };
+        }
+        return CoyoteExplorer.Explore(TestName(scenarioId, buggy), Harness(scenarioId, buggy), options);
+    }
 }

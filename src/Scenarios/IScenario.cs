@@ -26,6 +26,9 @@ public enum HazardFamily
 
     /// <summary>Weak-memory reorderings that sequentially consistent exploration cannot show ("memory-model/...").</summary>
     MemoryModel,
+
+    /// <summary>Async/await misuse: blocking on awaits, lost async exceptions, missing awaits, async locks ("async/...").</summary>
+    Async,
 }
 
 /// <summary>Which implementation of a scenario's contract to use.</summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using Lab.Scenarios.Async;
 using Lab.Scenarios.Deadlocks;
 using Lab.Scenarios.Livelocks;
 using Lab.Scenarios.MemoryModel;
@@ -38,6 +39,13 @@ public static class ScenarioCatalog
         new ReadersWriters(),
         new UnfairSpinLock(),
         new StoreBuffering(),
+        new SyncOverAsyncDeadlock(),
+        new AsyncVoidLostException(),
+        new MissingAwait(),
+        new AsyncLockReleasedUnacquired(),
+        new TcsInlineContinuationDeadlock(),
+        new GetOrAddFactoryLeak(),
+        new CancelDisposedSource(),
     ];
 
     /// <summary>All scenarios, grouped by family.</summary>
@@ -64,6 +72,7 @@ public static class ScenarioCatalog
         HazardFamily.Livelocks => "livelocks",
         HazardFamily.Starvation => "starvation",
         HazardFamily.MemoryModel => "memory-model",
+        HazardFamily.Async => "async",
         _ => throw new ArgumentOutOfRangeException(nameof(family), family, null),
     };
 

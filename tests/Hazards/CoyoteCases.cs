@@ -18,8 +18,12 @@ internal static class CoyoteCases
             Case(e, $"{Name(e)}_Buggy_UnderCoyote_Finds{e.Finds}_ForEachOf{Seeds.Length}Seeds_AndTheTraceReplays"));
 
     public static IEnumerable<TestCaseData> Missed() =>
-        CoyoteExpectations.All.Where(e => e.Finds is null).Select(e =>
+        CoyoteExpectations.All.Where(e => e.Finds is null && !e.BuggyEndsTheProcess).Select(e =>
             Case(e, $"{Name(e)}_Buggy_UnderCoyote_IsMissedAsDocumented_In{e.Options.Iterations}Iterations"));
+
+    public static IEnumerable<TestCaseData> EndsTheProcess() =>
+        CoyoteExpectations.All.Where(e => e.BuggyEndsTheProcess).Select(e =>
+            Case(e, $"{Name(e)}_Buggy_UnderCoyote_IsNotRun_BecauseItWouldEndTheProcess"));
 
     public static IEnumerable<TestCaseData> Fixed() =>
         CoyoteExpectations.All.Select(e => Case(e, e.FixedFinds is { } alarm

@@ -71,6 +71,20 @@ public sealed class CoyoteEngineTests
         Assert.That(report.Iterations, Is.EqualTo(expectation.Options.Iterations));
     }
 
+    [TestCaseSource(typeof(CoyoteCases), nameof(CoyoteCases.EndsTheProcess))]
+    public void BuggyUnderCoyote_ThatWouldEndTheProcess_IsNotRun_AndSaysWhy(string scenarioId)
+    {
+        CoyoteExpectation expectation = CoyoteExpectations.For(scenarioId);
+
+        CoyoteReport report = CoyoteScenarios.Explore(scenarioId, buggy: true);
+
+        Assert.That(expectation.Finds, Is.Null, "a run that is never made finds nothing");
+        Assert.That(report.Bug, Is.Null);
+        Assert.That(report.Iterations, Is.Zero);
+        Assert.That(report.ReadableTrace, Does.StartWith("not run under Coyote: ").And.Contain("ends the process"));
+        Assert.That(expectation.Describe(ScenarioCatalog.Find(scenarioId).ExpectedBug), Is.EqualTo("not run (ends the process)"));
+    }
+
     [TestCaseSource(typeof(CoyoteCases), nameof(CoyoteCases.Fixed))]
     public void FixedUnderCoyote_BehavesAsDocumented(string scenarioId)
     {

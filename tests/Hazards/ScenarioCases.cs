@@ -42,6 +42,13 @@ internal static class ScenarioCases
         ["livelocks/polite-philosophers"] = ["gets to eat' stayed hot for", "on a fair schedule"],
         ["starvation/readers-writers"] = ["writer waited to enter 'the document' while others entered 5 times (bound 4)"],
         ["starvation/unfair-spin-lock"] = ["waited to enter 'the spin lock' while others entered 4 times (bound 3)"],
+        ["async/sync-over-async-deadlock"] = ["main holds the single-threaded UiContext and waits for SummaryAsync", "ForecastAsync holds nothing and waits for the single-threaded UiContext"],
+        ["async/async-void-lost-exception"] = ["System.ObjectDisposedException escaped async void OnSaveClicked at AsyncVoidLostException.cs:", "the document was closed before the save wrote it"],
+        ["async/missing-await"] = ["read the name 'alice' after RenameAsync(\"bob\") completed"],
+        ["async/async-lock-released-unacquired"] = ["System.Threading.SemaphoreFullException in main", "exceed its maximum count"],
+        ["async/tcs-inline-continuation-deadlock"] = ["Publisher holds Feed._feed and waits for Feed._statistics", "Report holds Feed._statistics and waits for Feed._feed"],
+        ["async/get-or-add-factory-leak"] = ["opened 2 connections to 'db' but disposed 1"],
+        ["async/cancel-disposed-source"] = ["System.ObjectDisposedException in main", "The CancellationTokenSource has been disposed"],
     };
 
     public static IEnumerable<TestCaseData> All() =>
