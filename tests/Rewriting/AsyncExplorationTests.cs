@@ -22,6 +22,9 @@ public sealed class AsyncExplorationTests
     private static ExplorationOptions Random(int iterations = 200) => ExplorationOptions.Default.WithStrategy(StrategyKind.Random).WithSeed(7)
         .WithIterations(iterations).WithTraceDirectory(Traces).WithContinueAfterDataRace(true);
 
+    private static ExplorationOptions Dpor() => ExplorationOptions.Default.WithStrategy(StrategyKind.Dpor)
+        .WithIterations(20_000).WithTraceDirectory(Traces).WithContinueAfterDataRace(true);
+
     private static ExplorationOptions Dfs(int iterations = 10_000) => ExplorationOptions.Default.WithStrategy(StrategyKind.Dfs)
         .WithIterations(iterations).WithTraceDirectory(Traces).WithContinueAfterDataRace(true);
 
@@ -257,6 +260,19 @@ public sealed class AsyncExplorationTests
 
         Assert.That(report, Is.BugFree());
         Assert.That(outcome, Is.EqualTo("the disk is full"));
+    }
+
+    [Test]
+    public void WhenAll_OfTypedTasks_GivesTheirResultsInTheOrderGiven_InEverySchedule()
+    {
+        Func<Task<int>> run = Fixture<Task<int>>("AsyncPrograms", "WeightedSumOfThreeLoads");
+        var sums = new HashSet<int>();
+
+        TestReport report = TestingEngine.Explore(Name, () => sums.Add(TaskOfResultStandIn.get_Result(run(), "", 0)), Dpor());
+
+        Assert.That(report, Is.BugFree());
+        Assert.That(report.SpaceExhausted, Is.True);
+        Assert.That(sums, Is.EquivalentTo(new[] { 123 }));
     }
 
     [Test]

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
+using Lab.Systematic.Runtime;
 
 namespace Lab.Systematic.Interception;
 
@@ -59,34 +60,65 @@ public static class ConcurrentDictionaryStandIn
         return result;
     }
 
-    /// <summary>Returns the existing value or adds a made one (the factory runs inside the step).</summary>
+    /// <summary>
+    /// Returns the existing value or adds a made one. As in .NET the factory runs outside the dictionary's lock: a
+    /// lookup step, the factory (its own steps), then an add step that keeps whichever value was added first, so two
+    /// callers can both run the factory.
+    /// </summary>
     public static TValue GetOrAdd<TKey, TValue>(ConcurrentDictionary<TKey, TValue> collection, TKey key, Func<TKey, TValue> valueFactory, string callerFile, int callerLine, string? resourceName)
         where TKey : notnull
     {
         if (ConcurrentCollectionModel.Begin(collection, resourceName, out var operation) is not { } model) return collection.GetOrAdd(key, valueFactory);
-        TValue result = collection.GetOrAdd(key, valueFactory);
-        model.End(operation!, "GetOrAdd", callerFile, callerLine);
+        ArgumentNullException.ThrowIfNull(valueFactory);
+        bool found = collection.TryGetValue(key, out TValue? existing);
+        model.End(operation!, found ? "GetOrAdd found" : "GetOrAdd missing", callerFile, callerLine);
+        if (found) return existing!;
+        TValue made = valueFactory(key);
+        ConcurrentCollectionModel.Begin(collection, resourceName, out operation);
+        bool added = collection.TryAdd(key, made);
+        TValue result = added ? made : collection[key];
+        model.End(operation!, added ? "GetOrAdd added" : "GetOrAdd lost the race", callerFile, callerLine);
         return result;
     }
 
-    /// <summary>Adds the value or updates the existing one.</summary>
+    /// <summary>Adds the value or updates the existing one; the update factory runs outside the lock and is retried if another caller changed the value meanwhile, as in .NET.</summary>
     public static TValue AddOrUpdate<TKey, TValue>(ConcurrentDictionary<TKey, TValue> collection, TKey key, TValue addValue, Func<TKey, TValue, TValue> updateValueFactory, string callerFile, int callerLine, string? resourceName)
         where TKey : notnull
     {
         if (ConcurrentCollectionModel.Begin(collection, resourceName, out var operation) is not { } model) return collection.AddOrUpdate(key, addValue, updateValueFactory);
-        TValue result = collection.AddOrUpdate(key, addValue, updateValueFactory);
-        model.End(operation!, "AddOrUpdate", callerFile, callerLine);
-        return result;
+        return AddOrUpdate(collection, model, operation!, key, _ => addValue, updateValueFactory, callerFile, callerLine, resourceName);
     }
 
-    /// <summary>Adds a made value or updates the existing one.</summary>
+    /// <summary>Adds a made value or updates the existing one; both factories run outside the lock, retried on a lost race, as in .NET.</summary>
     public static TValue AddOrUpdate<TKey, TValue>(ConcurrentDictionary<TKey, TValue> collection, TKey key, Func<TKey, TValue> addValueFactory, Func<TKey, TValue, TValue> updateValueFactory, string callerFile, int callerLine, string? resourceName)
         where TKey : notnull
     {
         if (ConcurrentCollectionModel.Begin(collection, resourceName, out var operation) is not { } model) return collection.AddOrUpdate(key, addValueFactory, updateValueFactory);
-        TValue result = collection.AddOrUpdate(key, addValueFactory, updateValueFactory);
-        model.End(operation!, "AddOrUpdate", callerFile, callerLine);
-        return result;
+        return AddOrUpdate(collection, model, operation!, key, addValueFactory, updateValueFactory, callerFile, callerLine, resourceName);
+    }
+
+    /// <summary>The optimistic loop of AddOrUpdate, entered after the first scheduling point: read, make outside the lock, then try to store.</summary>
+    private static TValue AddOrUpdate<TKey, TValue>(ConcurrentDictionary<TKey, TValue> collection, ConcurrentCollectionModel model, ControlledOperation operation,
+        TKey key, Func<TKey, TValue> addValueFactory, Func<TKey, TValue, TValue> updateValueFactory, string file, int line, string? resourceName)
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(addValueFactory);
+        ArgumentNullException.ThrowIfNull(updateValueFactory);
+        while (true)
+        {
+            bool found = collection.TryGetValue(key, out TValue? old);
+            model.End(operation, found ? "AddOrUpdate found" : "AddOrUpdate missing", file, line);
+            TValue made = found ? updateValueFactory(key, old!) : addValueFactory(key);
+            ConcurrentCollectionModel.Begin(collection, resourceName, out ControlledOperation? storing);
+            operation = storing!;
+            bool stored = found ? collection.TryUpdate(key, made, old!) : collection.TryAdd(key, made);
+            if (stored)
+            {
+                model.End(operation, found ? "AddOrUpdate updated" : "AddOrUpdate added", file, line);
+                return made;
+            }
+            // Another caller changed the key between the read and the store: read again, as the real loop does.
+        }
     }
 
     /// <summary>Reads the value of a key; KeyNotFoundException if absent.</summary>

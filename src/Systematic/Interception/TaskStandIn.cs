@@ -150,7 +150,7 @@ public static class TaskStandIn
     public static Task<TResult[]> WhenAll<TResult>(Task<TResult>[] tasks, string callerFile, int callerLine)
     {
         ArgumentNullException.ThrowIfNull(tasks);
-        return ControlledRuntime.Current is null ? Task.WhenAll(tasks) : TaskCombinators.WhenAll(tasks, done => ((Task<TResult[]>)done).Result, callerFile, callerLine);
+        return ControlledRuntime.Current is null ? Task.WhenAll(tasks) : TaskCombinators.WhenAll(tasks, _ => Array.ConvertAll(tasks, task => task.Result), callerFile, callerLine);
     }
 
     /// <summary>The <c>params ReadOnlySpan&lt;Task&lt;TResult&gt;&gt;</c> overload.</summary>

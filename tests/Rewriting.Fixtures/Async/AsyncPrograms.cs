@@ -193,6 +193,13 @@ public static class AsyncPrograms
     private static async Task FailAtOnceAsync() => throw new InvalidOperationException("the disk is full");
 #pragma warning restore CS1998
 
+    /// <summary>Awaits Task.WhenAll of three typed loads: their results in the order given, whichever finished first.</summary>
+    public static async Task<int> WeightedSumOfThreeLoads()
+    {
+        int[] values = await Task.WhenAll(new[] { LoadAfterAYield(1), LoadAfterAYield(2), LoadAfterAYield(3) });
+        return values[0] * 100 + values[1] * 10 + values[2];
+    }
+
     /// <summary>Awaits the failing save and handles its exception.</summary>
     public static async Task AwaitAFailingSave()
     {

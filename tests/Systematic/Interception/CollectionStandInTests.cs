@@ -72,6 +72,29 @@ public sealed class CollectionStandInTests
     }
 
     [Test]
+    public void ConcurrentDictionary_AddOrUpdate_RunsItsFactoryOutsideTheLock_AndRetriesALostRace_SoNoUpdateIsLost()
+    {
+        var retried = false;
+        TestReport report = Exploring.Exhaustively(() =>
+        {
+            var counts = new ConcurrentDictionary<string, int>();
+            counts["hits"] = 0;
+            var factoryRuns = new int[1];
+            TwoThreads(() => ConcurrentDictionaryStandIn.AddOrUpdate(counts, "hits", 1, (_, old) =>
+            {
+                InterlockedStandIn.Increment(ref factoryRuns[0], Site.File(), Site.Line(), "factoryRuns");
+                return old + 1;
+            }, Site.File(), Site.Line(), "counts"));
+            Specification.Assert(counts["hits"] == 2, $"hits is {counts["hits"]}, expected 2");
+            retried |= factoryRuns[0] == 3;
+        });
+
+        Assert.That(report, Is.BugFree());
+        Assert.That(report.SpaceExhausted, Is.True);
+        Assert.That(retried, Is.True, "in some schedule one caller's update lost the race and its factory ran again");
+    }
+
+    [Test]
     public void ConcurrentQueue_HandsOverAnObject_WithoutARace_ButCountThenDequeueIsNotAtomic()
     {
         TestReport handover = Exploring.Exhaustively(() =>

@@ -137,11 +137,16 @@ public static class SubmissionAllowlist
         _ when fullName.StartsWith("System.Timers", StringComparison.Ordinal) || fullName is "System.Threading.Timer" or "System.Threading.PeriodicTimer" => "timers",
         _ when fullName.StartsWith("System.Linq.Parallel", StringComparison.Ordinal) || fullName.StartsWith("System.Linq.ParallelQuery", StringComparison.Ordinal) => "PLINQ",
         _ when fullName.StartsWith("System.Threading.Channels", StringComparison.Ordinal) => "channels",
+        _ when fullName.StartsWith("System.Runtime.CompilerServices.AsyncIterator", StringComparison.Ordinal)
+            || fullName.StartsWith("System.Threading.Tasks.Sources.", StringComparison.Ordinal) => AsyncStreams,
         _ when fullName.StartsWith("System.Threading", StringComparison.Ordinal) || fullName.StartsWith("System.Collections.Concurrent", StringComparison.Ordinal)
             => UncontrolledConcurrency,
         _ when IsAsyncMachinery(fullName) => UncontrolledAsync,
         _ => "not on the lab's list",
     };
+
+    /// <summary>Why an async iterator (and the value-task sources it is made of) is refused.</summary>
+    public const string AsyncStreams = "async streams are explored by the engine but not accepted in submissions yet; return a Task of a list instead";
 
     /// <summary>Why an awaiter, awaitable or async method builder the rewriter does not control is refused.</summary>
     public const string UncontrolledAsync = "an awaitable or async builder the explorer does not control; await tasks, ValueTasks, Task.Yield() or SemaphoreSlim.WaitAsync";
