@@ -30,7 +30,9 @@ public sealed record CoyoteCheck
     public bool AsDocumented => BugAsDocumented && FixAsDocumented;
 
     /// <summary>The bug, in a few words, for a table cell: "Deadlock in iteration 2 (12 ms)" or "missed (300 iterations)".</summary>
-    public string FoundText => (Buggy.Bug is { } bug ? $"{bug.Kind} in iteration {Buggy.Iterations} ({Buggy.Elapsed.TotalMilliseconds:0} ms)" : $"missed ({Buggy.Iterations} iterations)")
+    public string FoundText => (Buggy.Bug is { } bug ? $"{bug.Kind} in iteration {Buggy.Iterations} ({Buggy.Elapsed.TotalMilliseconds:0} ms)"
+                                  : Expectation.BuggyEndsTheProcess ? "not run (under Coyote it ends the process)"
+                                  : $"missed ({Buggy.Iterations} iterations)")
                                + (BugAsDocumented ? "" : $" [documented: {Expectation.Finds?.ToString() ?? "missed"}]");
 
     /// <summary>The fix check, in a few words: "ok, 100 iterations", "false alarm: Hang (documented)" or "FAILS: Deadlock".</summary>
