@@ -276,6 +276,25 @@ public sealed class AsyncExplorationTests
     }
 
     [Test]
+    public void AsyncLocks_WaitAsyncWithoutATimeOut_InOppositeOrders_AreADeadlock_NamingBothSemaphores_AndOneOrderIsBugFree()
+    {
+        Func<Task> opposite = Fixture<Task>("AsyncLockOrder", "OppositeOrders");
+        int line = FixtureSource.LineOf("Async/AsyncLockOrder.cs", "second-wait");
+
+        TestReport found = TestingEngine.Explore(Name, opposite, Random());
+        TestReport clean = TestingEngine.Explore(Name + "OneOrder", Fixture<Task>("AsyncLockOrder", "OneOrder"), Dpor());
+
+        // A semaphore has no owner, so there is no cycle to tell: every waiter is named with what it waits for.
+        Assert.That(found, Finds.Bug(BugKind.Deadlock).Mentioning("every unfinished thread is blocked"));
+        Assert.That(found.Bug!.Message, Does.Contain("waits for AsyncLockOrder._orders (count 0)").And.Contain("waits for AsyncLockOrder._stock (count 0)"));
+        Assert.That(found.Trace!.Steps.Any(s => s.Location == $"AsyncLockOrder.cs:{line}" && s.Resource is "AsyncLockOrder._orders" or "AsyncLockOrder._stock"), Is.True,
+            "the second WaitAsync is a step at its line");
+        Assert.That(TestingEngine.Replay(Name, found.TracePath!, opposite).Bug, Is.EqualTo(found.Bug));
+        Assert.That(clean, Is.BugFree());
+        Assert.That(clean.SpaceExhausted, Is.True);
+    }
+
+    [Test]
     public void SyncOverAsync_OnASingleThreadedContext_IsADeadlock_ToldWithItsWaitForCycle()
     {
         Func<string> blocking = Fixture<string>("UiPrograms", "BlockOnTheLoad");
