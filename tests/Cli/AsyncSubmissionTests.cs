@@ -66,6 +66,53 @@ public sealed class AsyncSubmissionTests
     }
 
     [Test]
+    public void Compile_LazyRegistrationsAndWaitAny_WhichTheEngineControls_AreAllowedAndRewritten()
+    {
+        CompiledSubmission compiled = SubmissionCompiler.Compile("/submissions/C.cs", """
+            using System.Threading;
+            using System.Threading.Tasks;
+            class C
+            {
+                private readonly Lazy<int> _answer = new(() => 42, LazyThreadSafetyMode.ExecutionAndPublication);
+
+                public int FirstDone()
+                {
+                    using var source = new CancellationTokenSource();
+                    int seen = 0;
+                    source.Token.Register(() => seen = _answer.Value);
+                    source.Cancel();
+                    return Task.WaitAny(new Task[] { Task.Run(() => seen), Task.Delay(1) });
+                }
+            }
+            """);
+
+        Assert.That(compiled.Errors, Is.Empty, string.Join(Environment.NewLine, compiled.Errors));
+    }
+
+    [Test]
+    public void Compile_AChannel_IsRefusedAsChannels_AtItsLine()
+    {
+        CompiledSubmission compiled = SubmissionCompiler.Compile("/submissions/C.cs", """
+            using System.Threading.Channels;
+            using System.Threading.Tasks;
+            class C
+            {
+                public async Task M()
+                {
+                    Channel<int> channel = Channel.CreateUnbounded<int>();
+                    await channel.Writer.WriteAsync(1);
+                }
+            }
+            """);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(compiled.Succeeded, Is.False);
+            Assert.That(compiled.Errors, Has.Some.StartsWith("C.cs(7,").And.Contains("error LAB003: System.Threading.Channels.Channel.CreateUnbounded").And.Contains("(channels)"));
+        });
+    }
+
+    [Test]
     public void Compile_CustomAwaiter_IsRefusedAtItsLineWithLab003()
     {
         CompiledSubmission compiled = SubmissionCompiler.Compile("/submissions/C.cs", """

@@ -6,7 +6,7 @@ namespace Lab.Cli.Exercises;
 /// <summary>
 /// The framework concurrency types a submission may use as ordinary C#: those the lab's rewriter controls (found by
 /// reflection over the engine's <see cref="InterceptsTypeAttribute"/> stand-ins, so a new stand-in widens the list on
-/// its own), plus the delegate and option types their members take. The async machinery is derived the same way: the
+/// its own), plus the delegate and option types their members take (option enums derived from the stand-ins' parameters). The async machinery is derived the same way: the
 /// method builders and awaiters that have stand-ins, and the awaitables the stand-ins return (Task.Yield's, ConfigureAwait's,
 /// ValueTask's) with their awaiters; a custom awaiter or any other awaitable stays refused. Members of these types
 /// that have no stand-in are refused after rewriting (<see cref="SubmissionCompiler"/>), never run uncontrolled.
@@ -24,6 +24,9 @@ public static class ControlledFrameworkTypes
 
     /// <summary>Intercepted types outside those namespaces that only make the engine own nondeterminism (time, randomness).</summary>
     private static readonly string[] Nondeterminism = ["System.Random", "System.Diagnostics.Stopwatch", "System.DateTime", "System.DateTimeOffset"];
+
+    /// <summary>Intercepted types outside those namespaces that synchronise: Lazy&lt;T&gt;, whose Value the engine runs by its mode.</summary>
+    private static readonly string[] OtherSynchronisers = ["System.Lazy`1"];
 
     /// <summary>Types that only carry arguments or results of controlled members and run nothing themselves.</summary>
     private static readonly string[] Companions =
@@ -70,9 +73,22 @@ public static class ControlledFrameworkTypes
         IEnumerable<string> intercepted = standIns
             .SelectMany(t => t.GetCustomAttributes<InterceptsTypeAttribute>())
             .Select(a => a.TargetTypeFullName.Replace('/', '+'))
-            .Where(name => Nondeterminism.Contains(name) || ConcurrencyNamespaces.Contains(Namespace(name)) || Namespace(name) == AsyncMachineryNamespace);
-        return new HashSet<string>(intercepted.Concat(ReturnedAwaitables(standIns)).Concat(Companions), StringComparer.Ordinal);
+            .Where(name => Nondeterminism.Contains(name) || OtherSynchronisers.Contains(name) || ConcurrencyNamespaces.Contains(Namespace(name))
+                           || Namespace(name) == AsyncMachineryNamespace);
+        return new HashSet<string>(intercepted.Concat(ReturnedAwaitables(standIns)).Concat(OptionEnums(standIns)).Concat(Companions), StringComparer.Ordinal);
     }
+
+    /// <summary>
+    /// The option enums of System.Threading* that stand-ins take (LazyThreadSafetyMode, BoundedChannelFullMode, ...):
+    /// plain values that only choose how a controlled member behaves.
+    /// </summary>
+    private static IEnumerable<string> OptionEnums(IEnumerable<Type> standIns) =>
+        standIns.SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly))
+            .SelectMany(m => m.GetParameters())
+            .Select(p => p.ParameterType.IsByRef ? p.ParameterType.GetElementType()! : p.ParameterType)
+            .Where(t => t.IsEnum && t.Namespace is { } space && space.StartsWith("System.Threading", StringComparison.Ordinal))
+            .Select(t => t.FullName!)
+            .Distinct();
 
     /// <summary>
     /// The awaitables of <see cref="AsyncMachineryNamespace"/> that stand-ins return (YieldAwaitable, ConfiguredTaskAwaitable,
