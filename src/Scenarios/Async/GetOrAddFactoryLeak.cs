@@ -115,8 +115,8 @@ public sealed class GetOrAddFactoryLeak : AsyncScenario<IConnectionPool, GetOrAd
 
     /// <summary>
     /// Opens on a miss, offers the connection with GetOrAdd(key, value), and disposes it if another caller's won. (Storing
-    /// Lazy&lt;Connection&gt; with ExecutionAndPublication is the other fix, opening only one; the engine does not control
-    /// Lazy&lt;T&gt;'s internal lock, so exploring it hangs, and the lab shows this one.)
+    /// Lazy&lt;Connection&gt; with ExecutionAndPublication is the other fix, opening only one; the engine controls Lazy&lt;T&gt;
+    /// too, and tests/Rewriting/LazyTests.cs explores that form.)
     /// </summary>
     public sealed class Fixed : IConnectionPool
     {
