@@ -8,7 +8,7 @@ using Lab.Cli.Tests.Support;
 namespace Lab.Benchmarks;
 
 /// <summary>
-/// Grades the sample class (30 students across all six exercises, see <see cref="SampleClass"/>) once, as <c>lab grade</c>
+/// Grades the sample class (30 students across the exercises, see <see cref="SampleClass"/>) once, as <c>lab grade</c>
 /// does: a sandboxed worker per handed-in file, default settings, reports written. Prints the verdict counts, the wall
 /// time and two rates: <c>grade_submissions_per_minute=</c> counts student-exercise files handed in (each one worker
 /// process; a missing file costs nothing and is not counted), <c>grade_students_per_minute=</c> counts students.
