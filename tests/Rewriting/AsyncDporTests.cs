@@ -1,4 +1,3 @@
-using System.Reflection;
 using Lab.Rewriting.Tests.Support;
 using Lab.Systematic.Detection;
 using Lab.Systematic.Interception;
@@ -15,10 +14,9 @@ namespace Lab.Rewriting.Tests;
 /// </summary>
 public sealed class AsyncDporTests
 {
-    private static string Traces => Path.Combine(RewrittenFixtures.Folder, "traces", TestContext.CurrentContext.Test.Name);
+    private static string Name => FixtureExploration.TestName;
 
-    private static ExplorationOptions With(StrategyKind strategy) => ExplorationOptions.Default.WithStrategy(strategy)
-        .WithIterations(20_000).WithTraceDirectory(Traces).WithContinueAfterDataRace(true);
+    private static ExplorationOptions With(StrategyKind strategy) => FixtureExploration.With(strategy, 20_000);
 
     private static IEnumerable<TestCaseData> Buggy()
     {
@@ -44,12 +42,12 @@ public sealed class AsyncDporTests
     {
         Func<Task> body = Body(type, method, expected);
 
-        TestReport dfs = TestingEngine.Explore(TestContext.CurrentContext.Test.Name + "Dfs", body, With(StrategyKind.Dfs));
-        TestReport dpor = TestingEngine.Explore(TestContext.CurrentContext.Test.Name, body, With(StrategyKind.Dpor));
+        TestReport dfs = TestingEngine.Explore(Name + "Dfs", body, With(StrategyKind.Dfs));
+        TestReport dpor = TestingEngine.Explore(Name, body, With(StrategyKind.Dpor));
 
         Assert.That(dfs, Finds.Bug(kind));
         Assert.That(dpor, Finds.Bug(kind));
-        BugReport replayed = TestingEngine.Replay(TestContext.CurrentContext.Test.Name, dpor.TracePath!, body).Bug!;
+        BugReport replayed = TestingEngine.Replay(Name, dpor.TracePath!, body).Bug!;
         Assert.That(replayed with { StackTrace = null }, Is.EqualTo(dpor.Bug! with { StackTrace = null }));
     }
 
@@ -58,8 +56,8 @@ public sealed class AsyncDporTests
     {
         Func<Task> body = Body(type, method, expected);
 
-        TestReport dfs = TestingEngine.Explore(TestContext.CurrentContext.Test.Name + "Dfs", body, With(StrategyKind.Dfs));
-        TestReport dpor = TestingEngine.Explore(TestContext.CurrentContext.Test.Name, body, With(StrategyKind.Dpor));
+        TestReport dfs = TestingEngine.Explore(Name + "Dfs", body, With(StrategyKind.Dfs));
+        TestReport dpor = TestingEngine.Explore(Name, body, With(StrategyKind.Dpor));
 
         Assert.That(dfs, Is.BugFree());
         Assert.That(dfs.SpaceExhausted, Is.True, "DFS exhausts it, so the comparison is over whole spaces");
@@ -76,13 +74,13 @@ public sealed class AsyncDporTests
         Func<Task> buggy = Body("AsyncGate", "RunReleasingAlways", null);
         Func<Task> correct = Body("AsyncGate", "RunReleasingWhatItTook", null);
 
-        TestReport found = TestingEngine.Explore(TestContext.CurrentContext.Test.Name, buggy, With(StrategyKind.Dpor));
-        TestReport clean = TestingEngine.Explore(TestContext.CurrentContext.Test.Name + "Fixed", correct, With(StrategyKind.Dpor));
+        TestReport found = TestingEngine.Explore(Name, buggy, With(StrategyKind.Dpor));
+        TestReport clean = TestingEngine.Explore(Name + "Fixed", correct, With(StrategyKind.Dpor));
 
         TestContext.Out.WriteLine(found.Summary);
         TestContext.Out.WriteLine(clean.Summary);
         Assert.That(found, Finds.Bug(BugKind.UnhandledException).Mentioning("two updates are inside the async lock"));
-        BugReport replayed = TestingEngine.Replay(TestContext.CurrentContext.Test.Name, found.TracePath!, buggy).Bug!;
+        BugReport replayed = TestingEngine.Replay(Name, found.TracePath!, buggy).Bug!;
         Assert.That(replayed with { StackTrace = null }, Is.EqualTo(found.Bug! with { StackTrace = null }));
         Assert.That(clean, Is.BugFree());
         Assert.That(clean.SpaceExhausted, Is.True);
@@ -94,7 +92,7 @@ public sealed class AsyncDporTests
         Func<Task<int>> check = Fixture("CancellationPrograms", "CheckWhileAnotherCancels");
         var seen = new HashSet<int>();
 
-        TestReport dpor = TestingEngine.Explore(TestContext.CurrentContext.Test.Name,
+        TestReport dpor = TestingEngine.Explore(Name,
             () => { seen.Add(TaskOfResultStandIn.get_Result(check(), "", 0)); return Task.CompletedTask; }, With(StrategyKind.Dpor));
 
         Assert.That(dpor, Is.BugFree());
@@ -108,7 +106,7 @@ public sealed class AsyncDporTests
         Func<Task<int>> register = Fixture("CancellationPrograms", "RegisterWhileAnotherCancels");
         var seen = new HashSet<int>();
 
-        TestReport dpor = TestingEngine.Explore(TestContext.CurrentContext.Test.Name,
+        TestReport dpor = TestingEngine.Explore(Name,
             () => { seen.Add(TaskOfResultStandIn.get_Result(register(), "", 0)); return Task.CompletedTask; }, With(StrategyKind.Dpor));
 
         Assert.That(dpor, Is.BugFree());
@@ -116,8 +114,7 @@ public sealed class AsyncDporTests
         Assert.That(seen, Is.SupersetOf(new[] { 2, 3 }), "the callback run by Cancel (2) and at once by a late Register (3)");
     }
 
-    private static Func<Task<int>> Fixture(string type, string method) =>
-        RewrittenFixtures.WithEngine.Assembly.GetType($"Lab.Rewriting.Fixtures.Async.{type}", throwOnError: true)!.GetMethod(method)!.CreateDelegate<Func<Task<int>>>();
+    private static Func<Task<int>> Fixture(string type, string method) => RewrittenFixtures.WithEngine.Delegate<Func<Task<int>>>("Async." + type, method);
 
     private static TestCaseData Case(string type, string method, int? expected, BugKind? kind, string name) => kind is { } found
         ? new TestCaseData(type, method, expected, found).SetName($"Dpor_OnAsync{name}_FindsThe{found}DfsFinds_AndItReplays")
@@ -126,9 +123,8 @@ public sealed class AsyncDporTests
     /// <summary>The fixture as an async body; one that returns a count is checked against <paramref name="expected"/>.</summary>
     private static Func<Task> Body(string type, string method, int? expected)
     {
-        MethodInfo info = RewrittenFixtures.WithEngine.Assembly.GetType($"Lab.Rewriting.Fixtures.Async.{type}", throwOnError: true)!.GetMethod(method)!;
-        if (expected is not { } count) return info.CreateDelegate<Func<Task>>();
-        Func<Task<int>> run = info.CreateDelegate<Func<Task<int>>>();
+        if (expected is not { } count) return RewrittenFixtures.WithEngine.Delegate<Func<Task>>("Async." + type, method);
+        Func<Task<int>> run = Fixture(type, method);
         return () =>
         {
             // A blocking wait through the stand-in: this test assembly is not rewritten, so it must not await itself.

@@ -1,4 +1,3 @@
-using System.Reflection;
 using Lab.Rewriting.Tests.Support;
 using Lab.Systematic.Detection;
 using Lab.Systematic.Interception;
@@ -15,18 +14,13 @@ namespace Lab.Rewriting.Tests;
 /// </summary>
 public sealed class AsyncExplorationTests
 {
-    private static string Traces => Path.Combine(RewrittenFixtures.Folder, "traces", TestContext.CurrentContext.Test.Name);
+    private static string Name => FixtureExploration.TestName;
 
-    private static string Name => TestContext.CurrentContext.Test.Name;
+    private static ExplorationOptions Random(int iterations = 200) => FixtureExploration.Random(iterations, seed: 7);
 
-    private static ExplorationOptions Random(int iterations = 200) => ExplorationOptions.Default.WithStrategy(StrategyKind.Random).WithSeed(7)
-        .WithIterations(iterations).WithTraceDirectory(Traces).WithContinueAfterDataRace(true);
+    private static ExplorationOptions Dpor() => FixtureExploration.Dpor(20_000);
 
-    private static ExplorationOptions Dpor() => ExplorationOptions.Default.WithStrategy(StrategyKind.Dpor)
-        .WithIterations(20_000).WithTraceDirectory(Traces).WithContinueAfterDataRace(true);
-
-    private static ExplorationOptions Dfs(int iterations = 10_000) => ExplorationOptions.Default.WithStrategy(StrategyKind.Dfs)
-        .WithIterations(iterations).WithTraceDirectory(Traces).WithContinueAfterDataRace(true);
+    private static ExplorationOptions Dfs(int iterations = 10_000) => FixtureExploration.Dfs(iterations);
 
     [Test]
     public void TwoIncrements_AwaitingBetweenReadAndWrite_LoseAnUpdate_ThroughTaskYieldAndWhenAll_AndReplay()
@@ -78,8 +72,8 @@ public sealed class AsyncExplorationTests
             Specification.Assert(count == 2, $"count is {count}, expected 2");
         }
 
-        TestReport first = TestingEngine.Explore(Name, Body, Random().WithTraceDirectory(Path.Combine(Traces, "first")));
-        TestReport second = TestingEngine.Explore(Name, Body, Random().WithTraceDirectory(Path.Combine(Traces, "second")));
+        TestReport first = TestingEngine.Explore(Name, Body, Random().WithTraceDirectory(Path.Combine(FixtureExploration.Traces, "first")));
+        TestReport second = TestingEngine.Explore(Name, Body, Random().WithTraceDirectory(Path.Combine(FixtureExploration.Traces, "second")));
 
         Assert.That(first.Bug, Is.Not.Null);
         Assert.That(File.ReadAllBytes(second.TracePath!), Is.EqualTo(File.ReadAllBytes(first.TracePath!)));
@@ -401,9 +395,5 @@ public sealed class AsyncExplorationTests
         Assert.That(report.DistinctSchedules, Is.EqualTo(31));
     }
 
-    private static Func<T> Fixture<T>(string type, string method)
-    {
-        MethodInfo info = RewrittenFixtures.WithEngine.Assembly.GetType($"Lab.Rewriting.Fixtures.Async.{type}", throwOnError: true)!.GetMethod(method)!;
-        return info.CreateDelegate<Func<T>>();
-    }
+    private static Func<T> Fixture<T>(string type, string method) => RewrittenFixtures.WithEngine.Delegate<Func<T>>("Async." + type, method);
 }

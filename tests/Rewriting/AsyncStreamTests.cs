@@ -1,4 +1,3 @@
-using System.Reflection;
 using Lab.Rewriting.Tests.Support;
 using Lab.Systematic.Detection;
 using Lab.Systematic.Interception;
@@ -15,15 +14,11 @@ namespace Lab.Rewriting.Tests;
 /// </summary>
 public sealed class AsyncStreamTests
 {
-    private static string Traces => Path.Combine(RewrittenFixtures.Folder, "traces", TestContext.CurrentContext.Test.Name);
+    private static string Name => FixtureExploration.TestName;
 
-    private static string Name => TestContext.CurrentContext.Test.Name;
+    private static ExplorationOptions Random(int iterations = 200) => FixtureExploration.Random(iterations, seed: 7);
 
-    private static ExplorationOptions Random(int iterations = 200) => ExplorationOptions.Default.WithStrategy(StrategyKind.Random).WithSeed(7)
-        .WithIterations(iterations).WithTraceDirectory(Traces).WithContinueAfterDataRace(true);
-
-    private static ExplorationOptions Dfs(int iterations = 100_000) => ExplorationOptions.Default.WithStrategy(StrategyKind.Dfs)
-        .WithIterations(iterations).WithTraceDirectory(Traces).WithContinueAfterDataRace(true);
+    private static ExplorationOptions Dfs(int iterations = 100_000) => FixtureExploration.Dfs(iterations);
 
     [Test]
     public void TwoConsumersOfAsyncStreams_AddingWithoutALock_LoseAnAddition_WithTheRaceOnTheirLine_AndReplay()
@@ -115,9 +110,5 @@ public sealed class AsyncStreamTests
         Assert.That(seen, Is.EquivalentTo(new[] { 2 }));
     }
 
-    private static Func<T> Fixture<T>(string method)
-    {
-        MethodInfo info = RewrittenFixtures.WithEngine.Assembly.GetType("Lab.Rewriting.Fixtures.Async.AsyncStreamPrograms", throwOnError: true)!.GetMethod(method)!;
-        return info.CreateDelegate<Func<T>>();
-    }
+    private static Func<T> Fixture<T>(string method) => RewrittenFixtures.WithEngine.Delegate<Func<T>>("Async.AsyncStreamPrograms", method);
 }

@@ -1,4 +1,3 @@
-using System.Reflection;
 using Lab.Rewriting.Tests.Support;
 using Lab.Systematic.Detection;
 using Lab.Systematic.Specifications;
@@ -16,15 +15,11 @@ public sealed class CancellationCallbackTests
 {
     private const string Callbacks = "Async/CancellationCallbacks.cs";
 
-    private static string Traces => Path.Combine(RewrittenFixtures.Folder, "traces", TestContext.CurrentContext.Test.Name);
+    private static string Name => FixtureExploration.TestName;
 
-    private static string Name => TestContext.CurrentContext.Test.Name;
+    private static ExplorationOptions Dfs(int iterations = 10_000) => FixtureExploration.Dfs(iterations);
 
-    private static ExplorationOptions Dfs(int iterations = 10_000) => ExplorationOptions.Default.WithStrategy(StrategyKind.Dfs)
-        .WithIterations(iterations).WithTraceDirectory(Traces).WithContinueAfterDataRace(true);
-
-    private static ExplorationOptions Random(int iterations = 200) => ExplorationOptions.Default.WithStrategy(StrategyKind.Random).WithSeed(11)
-        .WithIterations(iterations).WithTraceDirectory(Traces).WithContinueAfterDataRace(true);
+    private static ExplorationOptions Random(int iterations = 200) => FixtureExploration.Random(iterations, seed: 11);
 
     [Test]
     public void ACallback_CountingUnlocked_WhileTheRegisteringThreadCounts_LosesAnUpdate_InTheCancellingThread_AndReplays()
@@ -172,16 +167,8 @@ public sealed class CancellationCallbackTests
     private static IEnumerable<string> Describe(TestReport report) =>
         report.Trace!.Steps.Select(s => $"{report.Trace.Operations[s.Operation]}: {s.Describe()} at {s.Location}");
 
-    private static Func<T> Fixture<T>(string type, string method)
-    {
-        MethodInfo info = RewrittenFixtures.WithEngine.Assembly.GetType($"Lab.Rewriting.Fixtures.Async.{type}", throwOnError: true)!.GetMethod(method)!;
-        return info.CreateDelegate<Func<T>>();
-    }
+    private static Func<T> Fixture<T>(string type, string method) => RewrittenFixtures.WithEngine.Delegate<Func<T>>("Async." + type, method);
 
-    private static Action Fixture(string type, string method)
-    {
-        MethodInfo info = RewrittenFixtures.WithEngine.Assembly.GetType($"Lab.Rewriting.Fixtures.Async.{type}", throwOnError: true)!.GetMethod(method)!;
-        return info.CreateDelegate<Action>();
-    }
+    private static Action Fixture(string type, string method) => RewrittenFixtures.WithEngine.Delegate<Action>("Async." + type, method);
 }
 

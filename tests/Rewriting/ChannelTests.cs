@@ -1,4 +1,3 @@
-using System.Reflection;
 using Lab.Rewriting.Tests.Support;
 using Lab.Systematic.Detection;
 using Lab.Systematic.Interception;
@@ -17,15 +16,11 @@ public sealed class ChannelTests
 {
     private const string Source = "Async/ChannelPrograms.cs";
 
-    private static string Traces => Path.Combine(RewrittenFixtures.Folder, "traces", TestContext.CurrentContext.Test.Name);
+    private static string Name => FixtureExploration.TestName;
 
-    private static string Name => TestContext.CurrentContext.Test.Name;
+    private static ExplorationOptions Random(int iterations = 200) => FixtureExploration.Random(iterations, seed: 7);
 
-    private static ExplorationOptions Random(int iterations = 200) => ExplorationOptions.Default.WithStrategy(StrategyKind.Random).WithSeed(7)
-        .WithIterations(iterations).WithTraceDirectory(Traces).WithContinueAfterDataRace(true);
-
-    private static ExplorationOptions Dfs(int iterations = 100_000) => ExplorationOptions.Default.WithStrategy(StrategyKind.Dfs)
-        .WithIterations(iterations).WithTraceDirectory(Traces).WithContinueAfterDataRace(true);
+    private static ExplorationOptions Dfs(int iterations = 100_000) => FixtureExploration.Dfs(iterations);
 
     [Test]
     public void TryWrite_IgnoringAFullBoundedChannel_LosesAnItem_WithTheRefusedWriteInTheTrace_AndReplays()
@@ -146,9 +141,5 @@ public sealed class ChannelTests
         Assert.That(ChannelStandIn.CreateBounded<int>(2, "", 0).GetType().Namespace, Is.EqualTo("System.Threading.Channels"));
     }
 
-    private static Func<T> Fixture<T>(string method)
-    {
-        MethodInfo info = RewrittenFixtures.WithEngine.Assembly.GetType("Lab.Rewriting.Fixtures.Async.ChannelPrograms", throwOnError: true)!.GetMethod(method)!;
-        return info.CreateDelegate<Func<T>>();
-    }
+    private static Func<T> Fixture<T>(string method) => RewrittenFixtures.WithEngine.Delegate<Func<T>>("Async.ChannelPrograms", method);
 }

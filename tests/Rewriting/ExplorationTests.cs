@@ -79,7 +79,7 @@ public sealed class ExplorationTests
     }
 
     private static MethodInfo FixtureMethod(string type, string method) =>
-        RewrittenFixtures.WithEngine.Assembly.GetType($"Lab.Rewriting.Fixtures.{type}", throwOnError: true)!.GetMethod(method)!;
+        RewrittenFixtures.WithEngine.FixtureType(type).GetMethod(method)!;
 
     private static bool EngineIntercepts(string typeName) => typeof(InterceptsTypeAttribute).Assembly.GetExportedTypes()
         .Any(t => t.GetCustomAttributes<InterceptsTypeAttribute>().Any(a => a.TargetTypeFullName == typeName));

@@ -1,4 +1,3 @@
-using System.Reflection;
 using Lab.Rewriting.Tests.Support;
 using Lab.Systematic.Detection;
 using Lab.Systematic.Testing;
@@ -13,12 +12,9 @@ namespace Lab.Rewriting.Tests;
 /// </summary>
 public sealed class InlineContinuationTests
 {
-    private static string Traces => Path.Combine(RewrittenFixtures.Folder, "traces", TestContext.CurrentContext.Test.Name);
+    private static string Name => FixtureExploration.TestName;
 
-    private static string Name => TestContext.CurrentContext.Test.Name;
-
-    private static ExplorationOptions Dfs(int iterations = 10_000) => ExplorationOptions.Default.WithStrategy(StrategyKind.Dfs)
-        .WithIterations(iterations).WithTraceDirectory(Traces).WithContinueAfterDataRace(true);
+    private static ExplorationOptions Dfs(int iterations = 10_000) => FixtureExploration.Dfs(iterations);
 
     [Test]
     public void SetResult_UnderALock_RunsTheAwaitersContinuationInline_AndItsSecondLockDeadlocks_ToldWithTheCycle()
@@ -70,9 +66,7 @@ public sealed class InlineContinuationTests
     [Test]
     public void AnAwaitOnASourceNobodyCompletes_IsStillAWaiterBlockedOnItsTask_InTheDeadlockReport()
     {
-        MethodInfo info = RewrittenFixtures.WithEngine.Assembly.GetType("Lab.Rewriting.Fixtures.Async.InlineContinuations", throwOnError: true)!
-            .GetMethod("AwaitWhatNobodyCompletes")!;
-        Func<Task> body = info.CreateDelegate<Func<Task>>();
+        Func<Task> body = RewrittenFixtures.WithEngine.Delegate<Func<Task>>("Async.InlineContinuations", "AwaitWhatNobodyCompletes");
 
         TestReport report = TestingEngine.Explore(Name, body, Dfs());
 
@@ -80,9 +74,5 @@ public sealed class InlineContinuationTests
         Assert.That(TestingEngine.Replay(Name, report.TracePath!, body).Bug, Is.EqualTo(report.Bug));
     }
 
-    private static Action Fixture(string type, string method)
-    {
-        MethodInfo info = RewrittenFixtures.WithEngine.Assembly.GetType($"Lab.Rewriting.Fixtures.Async.{type}", throwOnError: true)!.GetMethod(method)!;
-        return info.CreateDelegate<Action>();
-    }
+    private static Action Fixture(string type, string method) => RewrittenFixtures.WithEngine.Delegate<Action>("Async." + type, method);
 }

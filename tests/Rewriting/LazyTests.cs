@@ -1,4 +1,4 @@
-using System.Reflection;
+using Lab.Rewriting.Tests.Support;
 using Lab.Systematic.Specifications;
 using Lab.Systematic.Testing;
 using Finds = Lab.Systematic.NUnit.Finds;
@@ -12,13 +12,11 @@ namespace Lab.Rewriting.Tests;
 /// </summary>
 public sealed class LazyTests
 {
-    private static string Traces => Path.Combine(RewrittenFixtures.Folder, "traces", TestContext.CurrentContext.Test.Name);
+    private static string Name => FixtureExploration.TestName;
 
-    private static ExplorationOptions Dpor() => ExplorationOptions.Default.WithStrategy(StrategyKind.Dpor)
-        .WithIterations(20_000).WithTraceDirectory(Traces).WithContinueAfterDataRace(true);
+    private static ExplorationOptions Dpor() => FixtureExploration.Dpor(20_000);
 
-    private static ExplorationOptions Dfs() => ExplorationOptions.Default.WithStrategy(StrategyKind.Dfs)
-        .WithIterations(20_000).WithTraceDirectory(Traces).WithContinueAfterDataRace(true);
+    private static ExplorationOptions Dfs() => FixtureExploration.Dfs(20_000);
 
     [Test]
     public void GetOrAddOfALazy_InExecutionAndPublicationMode_OpensOneConnection_InEveryInterleaving_ByDpor()
@@ -26,7 +24,7 @@ public sealed class LazyTests
         Func<LazyThreadSafetyMode, int> opens = Fixture<Func<LazyThreadSafetyMode, int>>("OpensForTwoLookups");
         var counts = new HashSet<int>();
 
-        TestReport report = TestingEngine.Explore(TestContext.CurrentContext.Test.Name,
+        TestReport report = TestingEngine.Explore(Name,
             () => counts.Add(opens(LazyThreadSafetyMode.ExecutionAndPublication)), Dpor());
 
         Assert.That(report, Is.BugFree());
@@ -44,10 +42,10 @@ public sealed class LazyTests
             Specification.Assert(opened == 1, $"{opened} connections opened for one key");
         }
 
-        TestReport report = TestingEngine.Explore(TestContext.CurrentContext.Test.Name, OneOpen, Dfs());
+        TestReport report = TestingEngine.Explore(Name, OneOpen, Dfs());
 
         Assert.That(report, Finds.AssertionFailure().Mentioning("2 connections opened for one key"));
-        Assert.That(TestingEngine.Replay(TestContext.CurrentContext.Test.Name, report.TracePath!, OneOpen).Bug, Is.EqualTo(report.Bug));
+        Assert.That(TestingEngine.Replay(Name, report.TracePath!, OneOpen).Bug, Is.EqualTo(report.Bug));
     }
 
     [Test]
@@ -58,7 +56,7 @@ public sealed class LazyTests
         string? message = null;
         int failures = 0;
 
-        TestReport report = TestingEngine.Explore(TestContext.CurrentContext.Test.Name, () =>
+        TestReport report = TestingEngine.Explore(Name, () =>
         {
             message = recursive();
             failures = failing();
@@ -70,9 +68,5 @@ public sealed class LazyTests
         Assert.That(Lab.Rewriting.Fixtures.LazyCache.FactoryReadingItsOwnLazy(), Is.EqualTo(message), "the same message as the real Lazy");
     }
 
-    private static T Fixture<T>(string method) where T : Delegate
-    {
-        MethodInfo info = RewrittenFixtures.WithEngine.Assembly.GetType("Lab.Rewriting.Fixtures.LazyCache", throwOnError: true)!.GetMethod(method)!;
-        return info.CreateDelegate<T>();
-    }
+    private static T Fixture<T>(string method) where T : Delegate => RewrittenFixtures.WithEngine.Delegate<T>("LazyCache", method);
 }

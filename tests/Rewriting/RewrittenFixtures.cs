@@ -89,11 +89,21 @@ public sealed class Rewritten
 
     /// <summary>Calls the public static method <paramref name="method"/> of fixture type <paramref name="type"/>.</summary>
     public object? CallStatic(string type, string method, params object?[] arguments) =>
-        Invoke(Assembly.GetType($"Lab.Rewriting.Fixtures.{type}", throwOnError: true)!.GetMethod(method)!, null, arguments);
+        Invoke(FixtureType(type).GetMethod(method)!, null, arguments);
+
+    /// <summary>
+    /// The public static method <paramref name="method"/> of fixture type <paramref name="type"/> (relative to
+    /// Lab.Rewriting.Fixtures, e.g. "Async.AsyncPrograms") as a delegate, to explore it directly.
+    /// </summary>
+    public TDelegate Delegate<TDelegate>(string type, string method) where TDelegate : Delegate =>
+        FixtureType(type).GetMethod(method)!.CreateDelegate<TDelegate>();
 
     /// <summary>Creates an instance of fixture type <paramref name="type"/>.</summary>
     public object Create(string type, params object?[] arguments) =>
-        Activator.CreateInstance(Assembly.GetType($"Lab.Rewriting.Fixtures.{type}", throwOnError: true)!, arguments)!;
+        Activator.CreateInstance(FixtureType(type), arguments)!;
+
+    /// <summary>The fixture type named <paramref name="type"/> relative to Lab.Rewriting.Fixtures.</summary>
+    public Type FixtureType(string type) => Assembly.GetType($"Lab.Rewriting.Fixtures.{type}", throwOnError: true)!;
 
     /// <summary>Calls the public instance method <paramref name="method"/> on <paramref name="target"/>.</summary>
     public static object? Call(object target, string method, params object?[] arguments) =>
